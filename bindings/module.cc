@@ -1,0 +1,11 @@
+// ssrandom._core: the pybind11 layer. Each concept registers its own bindings from its own file.
+#include <pybind11/pybind11.h>
+
+#include "ssrandom/version.h"
+
+namespace py = pybind11;
+
+PYBIND11_MODULE(_core, m) {
+  m.doc() = "libssrandom core (C++), wrapped by the ssrandom package";
+  m.attr("__version__") = ssr::kVersion;
+}
