@@ -4,5 +4,15 @@ The package wraps the C++ core (``ssrandom._core``) in a Pythonic API.
 """
 
 from ssrandom._core import __version__
+from ssrandom.errors import (Error, FailedPreconditionError, InternalError, InvalidInputError, NotFoundError,
+                             OutOfRangeError)
 
-__all__ = ["__version__"]
+__all__ = [
+    "__version__",
+    "Error",
+    "FailedPreconditionError",
+    "InternalError",
+    "InvalidInputError",
+    "NotFoundError",
+    "OutOfRangeError",
+]

@@ -1,0 +1,25 @@
+// Registration functions, one per bindings/<concept>.cc, called from module.cc.
+#ifndef SSRANDOM_BINDINGS_REGISTER_H_
+#define SSRANDOM_BINDINGS_REGISTER_H_
+
+#include <pybind11/pybind11.h>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+
+namespace ssr::bindings {
+
+// Raises the Python exception (ssrandom.errors.*) that matches `status`; never returns for an error status.
+void ThrowIfError(const absl::Status& status);
+
+template <typename T>
+T ValueOrThrow(absl::StatusOr<T> value) {
+  ThrowIfError(value.status());
+  return *std::move(value);
+}
+
+void RegisterStatus(pybind11::module_& m);
+
+}  // namespace ssr::bindings
+
+#endif  // SSRANDOM_BINDINGS_REGISTER_H_
