@@ -31,8 +31,8 @@ void ThrowIfError(const absl::Status& status) {
       break;
   }
   py::object errors = py::module_::import("ssrandom.errors");
-  py::object error = errors.attr(class_name)(std::string(status.message()),
-                                             absl::StatusCodeToString(status.code()));
+  py::object error =
+      errors.attr(class_name)(std::string(status.message()), absl::StatusCodeToString(status.code()));
   PyErr_SetObject(py::type::of(error).ptr(), error.ptr());
   throw py::error_already_set();
 }

@@ -1,0 +1,76 @@
+// bureau_io.h — loading and saving directories as CSV and JSON.
+//
+// Formats (docs/directory.md has every column with its Chinese headers):
+//  - CSV: RFC 4180, UTF-8 with or without BOM, CRLF or LF, one header row. Headers may be the English field
+//    names (case-insensitive) or the usual Chinese ones (统一社会信用代码, 单位名称, 所属区域, ...). Unknown
+//    or repeated columns are errors. List fields (tags, specialties) separate values with ';' (also '；',
+//    '、', '|').
+//  - JSON: an array of objects with the same field names, or an object holding the array under the table's
+//    plural name ({"entities": [...]}). A whole bureau is one object with "name" and any of "entities",
+//    "inspectors", "units", "departments", "items", "conflicts", "pair_exclusions".
+//  - A bureau folder holds entities.csv (or .json; required) and optionally inspectors, units, departments,
+//    items, conflicts and pair_exclusions as .csv or .json, plus name.txt with the bureau's name. When no
+//    units (departments) table is given, the units (departments) the inspectors name are taken as declared.
+//
+//   ssr::QualityReport report;
+//   absl::StatusOr<ssr::Bureau> bureau = ssr::LoadBureau("data/sample_bureau", {}, &report);
+//   if (!bureau.ok()) std::cerr << bureau.status().message();  // every error: record, field, reason
+//   std::cout << report.ToText();                              // and the warnings
+//
+// Every load is all-or-nothing: on any error nothing is returned, and the status lists the errors
+// (InvalidArgument; NotFound for a missing file). `report` (optional, may be null) receives every issue,
+// warnings included. Writers are deterministic: the same directory gives the same bytes.
+//
+// Thread safety: all functions are reentrant; concurrent calls on different objects are safe.
+#ifndef SSRANDOM_BUREAU_IO_H_
+#define SSRANDOM_BUREAU_IO_H_
+
+#include <optional>
+#include <string>
+
+#include "absl/status/status.h"
+#include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "ssrandom/bureau.h"
+#include "ssrandom/directory.h"
+#include "ssrandom/quality.h"
+
+namespace ssr {
+
+enum class TableFormat { kCsv, kJson };
+
+// The format a path's extension names (.csv or .json, case-insensitive); InvalidArgument otherwise.
+absl::StatusOr<TableFormat> TableFormatForPath(absl::string_view path);
+
+struct LoadOptions {
+  // Certificates are checked against this day (usually the first day of the period to draw); without it,
+  // only missing certificates are reported.
+  std::optional<absl::CivilDay> as_of;
+};
+
+// The entity directory alone.
+absl::StatusOr<Directory> ReadEntities(absl::string_view text, TableFormat format, const std::string& source,
+                                       QualityReport* report = nullptr);
+absl::StatusOr<Directory> LoadEntities(const std::string& path, QualityReport* report = nullptr);
+std::string EntitiesToCsv(const Directory& directory);
+std::string EntitiesToJson(const Directory& directory);
+
+// The inspector directory alone (units and departments taken from the inspectors' rows).
+absl::StatusOr<InspectorDirectory> LoadInspectors(const std::string& path, QualityReport* report = nullptr);
+std::string InspectorsToCsv(const InspectorDirectory& staff);
+
+// A whole bureau: a folder (see above) or one JSON document. Runs CheckBureau(as_of) and fails on its errors.
+absl::StatusOr<Bureau> LoadBureau(const std::string& path, const LoadOptions& options = {},
+                                  QualityReport* report = nullptr);
+absl::StatusOr<Bureau> ReadBureauJson(absl::string_view text, const std::string& source,
+                                      const LoadOptions& options = {}, QualityReport* report = nullptr);
+std::string BureauToJson(const Bureau& bureau);
+
+// Writes the bureau's tables into `folder` (which must exist) as <table>.csv or <table>.json plus name.txt,
+// each file atomically. Errors: NotFound/PermissionDenied/ResourceExhausted from the file system.
+absl::Status SaveBureau(const Bureau& bureau, const std::string& folder, TableFormat format);
+
+}  // namespace ssr
+
+#endif  // SSRANDOM_BUREAU_IO_H_

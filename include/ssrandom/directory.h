@@ -1,0 +1,96 @@
+// directory.h — the entity directory (检查对象名录库), stored column by column.
+//
+// A `Directory` holds up to tens of millions of entities compactly: a struct of arrays with interned strings
+// for areas, industries, credit classes and tags, and enums for the classes. Rows go in as `Entity` values
+// and come out as `Entity` values or through per-field accessors; the library's hot loops (classification,
+// the draw) read the columns directly.
+//
+//   ssr::Directory directory;
+//   for (const ssr::Entity& e : rows) {
+//     if (absl::Status s = directory.Add(e); !s.ok()) return s;  // duplicate id, control characters ...
+//   }
+//   std::optional<size_t> row = directory.Find("XL-0001");
+//   ssr::Entity entity = directory.Get(*row);
+//   std::string digest = directory.CanonicalDigest();  // SHA-256 hex, independent of row order
+//
+// Rows keep their insertion order; ids are unique.
+//
+// Thread safety: const methods may be called from many threads at once; Add requires exclusive access.
+#ifndef SSRANDOM_DIRECTORY_H_
+#define SSRANDOM_DIRECTORY_H_
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "ssrandom/entity.h"
+
+namespace ssr {
+
+namespace internal {
+struct EntityColumns;  // src/directory/entity_columns.h
+}  // namespace internal
+
+class Directory {
+ public:
+  Directory();
+  ~Directory();
+  Directory(const Directory& other);
+  Directory& operator=(const Directory& other);
+  Directory(Directory&& other) noexcept;
+  Directory& operator=(Directory&& other) noexcept;
+
+  // Appends one entity. Errors (a failed call changes nothing):
+  //  - InvalidArgument: empty id; a control character in a text field; a negative count or one above 65,534;
+  //    more than 65,535
+  //    distinct areas, industries, credit classes or tags; the directory's text exceeding 4 GiB per column.
+  //  - AlreadyExists: an entity with the same id is already present.
+  absl::Status Add(const Entity& entity);
+
+  size_t size() const;
+  bool empty() const { return size() == 0; }
+
+  // The whole row at `index` (< size()), materialised.
+  Entity Get(size_t index) const;
+
+  // The row index of the entity with that id, or nullopt. O(1).
+  std::optional<size_t> Find(absl::string_view id) const;
+
+  // Per-field accessors; `index` < size(). The views stay valid until the directory is modified or destroyed.
+  absl::string_view id(size_t index) const;
+  absl::string_view uscc(size_t index) const;
+  absl::string_view name(size_t index) const;
+  absl::string_view area(size_t index) const;
+  absl::string_view credit(size_t index) const;
+  PermitClass permit_class(size_t index) const;
+  EntityStatus status(size_t index) const;
+  std::optional<bool> positive_list(size_t index) const;
+  std::optional<bool> key_unit(size_t index) const;
+
+  // The distinct non-empty areas (所属区域) in first-seen order.
+  std::vector<std::string> Areas() const;
+
+  // SHA-256 (lowercase hex) of the canonical form of the directory, documented in docs/directory.md: the
+  // same set of entities gives the same digest whatever the row order or the file format it came from.
+  std::string CanonicalDigest() const;
+
+  // Releases spare capacity left by growth; loaders call it once the last row is added.
+  void ShrinkToFit();
+
+  // Bytes held in memory by the directory (all columns and indexes).
+  size_t ResidentBytes() const;
+
+  // The columns, for the library's own hot loops (the type is internal).
+  const internal::EntityColumns& columns() const { return *columns_; }
+
+ private:
+  std::unique_ptr<internal::EntityColumns> columns_;
+};
+
+}  // namespace ssr
+
+#endif  // SSRANDOM_DIRECTORY_H_
