@@ -223,8 +223,7 @@ absl::StatusOr<std::vector<HolidayYear>> ParseHolidayFile(absl::string_view text
                                                    "; a holiday file is a JSON object of the form ",
                                                    kFileShape));
   }
-  if (absl::Status status = CheckKeys(root, {"format", "note", "years"}, absl::StrCat(source, ", top level"));
-      !status.ok()) {
+  if (absl::Status status = CheckKeys(root, {"format", "note", "years"}, source); !status.ok()) {
     return status;
   }
   auto format = root.find("format");
