@@ -19,6 +19,7 @@ T ValueOrThrow(absl::StatusOr<T> value) {
 }
 
 void RegisterStatus(pybind11::module_& m);
+void RegisterCalendar(pybind11::module_& m);  // Period, Calendar (bindings/calendar.cc)
 
 }  // namespace ssr::bindings
 

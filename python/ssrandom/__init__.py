@@ -4,15 +4,18 @@ The package wraps the C++ core (``ssrandom._core``) in a Pythonic API.
 """
 
 from ssrandom._core import __version__
+from ssrandom.calendar import Calendar, Period
 from ssrandom.errors import (Error, FailedPreconditionError, InternalError, InvalidInputError, NotFoundError,
                              OutOfRangeError)
 
 __all__ = [
     "__version__",
+    "Calendar",
     "Error",
     "FailedPreconditionError",
     "InternalError",
     "InvalidInputError",
     "NotFoundError",
     "OutOfRangeError",
+    "Period",
 ]

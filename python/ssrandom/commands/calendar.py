@@ -1,0 +1,59 @@
+"""``ssrandom calendar PERIOD``: a quarter's working days and report deadlines, as JSON.
+
+For a quarter (``2025Q3``) it prints one JSON object; for a year (``2025``) a JSON list with one object per
+quarter. Each object has ``period``, ``first_day``, ``last_day``, ``working_days`` (in the quarter, both ends
+included), ``summary_due`` (quarterly summary, the 2nd working day counted backwards from the last day, not
+counting it), ``statistics_due`` (statistics table, the 2nd working day after the last day) and
+``provisional`` (true when a year without a holiday schedule was counted as plain Monday–Friday).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any, Dict
+
+from ssrandom.calendar import Calendar, Period
+from ssrandom.errors import OutOfRangeError
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "calendar",
+        help="a quarter's working days and report deadlines (JSON)",
+        description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("period", metavar="PERIOD", help="a quarter such as 2025Q3, or a year such as 2025")
+    parser.add_argument("--holidays", metavar="FILE", action="append", default=[],
+                        help="a holiday file (format ssrandom-holidays-v1) adding years to the built-in "
+                             "2024-2026 schedules; may be repeated")
+    parser.add_argument("--provisional", action="store_true",
+                        help="count years without a holiday schedule as plain Monday-Friday weeks instead of "
+                             "failing (the output says \"provisional\": true)")
+    parser.set_defaults(func=run)
+
+
+def _entry(calendar: Calendar, quarter: Period) -> Dict[str, Any]:
+    due = calendar.deadlines(quarter)
+    return {
+        "period": str(quarter),
+        "first_day": due["first_day"].isoformat(),
+        "last_day": due["last_day"].isoformat(),
+        "working_days": due["working_days"],
+        "summary_due": due["summary_due"].isoformat(),
+        "statistics_due": due["statistics_due"].isoformat(),
+        "provisional": due["provisional"],
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    period = Period(args.period)
+    calendar = Calendar(provisional=args.provisional, holidays=args.holidays)
+    try:
+        entries = [_entry(calendar, quarter) for quarter in period.quarters()]
+    except OutOfRangeError as error:
+        raise OutOfRangeError(f"{error} (here: pass --holidays FILE with that year's schedule, or --provisional)",
+                              error.code) from error
+    output: Any = entries[0] if period.is_quarter else entries
+    print(json.dumps(output, indent=2, ensure_ascii=False))
+    return 0

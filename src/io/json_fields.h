@@ -1,0 +1,45 @@
+// Typed, error-reporting access to the fields of one JSON object, for readers of plans, records and
+// results: the first problem is kept with its path ("tasks[3].ticket: expected a string"), and every later
+// access returns a default, so a reader can fetch all fields and check once.
+#ifndef SSRANDOM_SRC_IO_JSON_FIELDS_H_
+#define SSRANDOM_SRC_IO_JSON_FIELDS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "absl/status/status.h"
+#include "absl/strings/string_view.h"
+#include "nlohmann/json.hpp"
+
+namespace ssr::internal {
+
+class JsonFields {
+ public:
+  // `object` must outlive this; `path` names it in messages ("record", "tasks[3]").
+  JsonFields(const nlohmann::json& object, std::string path, absl::Status* first_error);
+
+  std::string String(absl::string_view key, bool required = true);
+  int64_t Integer(absl::string_view key, bool required = true);
+  bool Boolean(absl::string_view key, bool required = true);
+  std::vector<std::string> StringList(absl::string_view key, bool required = true);
+  // The array under `key` (empty when missing and not required, or on error).
+  const nlohmann::json& Array(absl::string_view key, bool required = true);
+  const std::string& path() const { return path_; }
+  void Fail(absl::string_view key, absl::string_view reason);
+
+ private:
+  const nlohmann::json* Find(absl::string_view key, bool required);
+
+  const nlohmann::json& object_;
+  std::string path_;
+  absl::Status* first_error_;
+};
+
+// Parses JSON text; InvalidArgument naming `source`, line and column on a syntax error, or when the top
+// level is not an object.
+absl::Status ParseJsonObject(absl::string_view text, absl::string_view source, nlohmann::json* out);
+
+}  // namespace ssr::internal
+
+#endif  // SSRANDOM_SRC_IO_JSON_FIELDS_H_

@@ -1,0 +1,92 @@
+#include "sampler/decimal.h"
+
+// 128-bit arithmetic carries the 64-bit limbs through long division. GCC and Clang provide it on every
+// 64-bit target (on x86-64 the remainder below is one DIV instruction per limb); the `__extension__` keeps
+// -Wpedantic quiet about the non-ISO type. The project builds with GCC or Clang only (see SsrWarnings.cmake).
+#ifndef __SIZEOF_INT128__
+#error "libssrandom's ticket arithmetic needs unsigned __int128 (GCC or Clang on a 64-bit target)"
+#endif
+
+namespace ssr::internal {
+namespace {
+
+__extension__ typedef unsigned __int128 u128;
+
+// kReversed4[x] for x < 10^4: the 4-digit zero-padded decimal of x written backwards (1234 -> 4321,
+// 12 -> "0012" -> 2100). Built at compile time.
+struct Reversed4Table {
+  uint16_t value[10000];
+};
+constexpr Reversed4Table MakeReversed4() {
+  Reversed4Table table{};
+  for (int x = 0; x < 10000; ++x) {
+    table.value[x] =
+        static_cast<uint16_t>((x % 10) * 1000 + (x / 10 % 10) * 100 + (x / 100 % 10) * 10 + x / 1000);
+  }
+  return table;
+}
+constexpr Reversed4Table kReversed4 = MakeReversed4();
+
+// Divides v in place by d (0 < d < 2^64) and returns the remainder: schoolbook long division with one
+// 64-bit limb per "digit". Each step divides rem * 2^64 + limb with rem < d, so the quotient fits 64 bits.
+uint64_t DivModInPlace(Uint256& v, uint64_t d) {
+  uint64_t rem = 0;
+  for (int i = 3; i >= 0; --i) {
+    const u128 current = (static_cast<u128>(rem) << 64) | v.limb[i];
+    v.limb[i] = static_cast<uint64_t>(current / d);
+    rem = static_cast<uint64_t>(current % d);
+  }
+  return rem;
+}
+
+}  // namespace
+
+Uint256 Uint256FromDigest(const Sha256Digest& digest) {
+  Uint256 v;
+  for (int limb = 0; limb < 4; ++limb) {
+    uint64_t word = 0;
+    const uint8_t* bytes = digest.data() + 8 * (3 - limb);  // digest[0] is the most significant byte
+    for (int i = 0; i < 8; ++i) word = (word << 8) | bytes[i];
+    v.limb[limb] = word;
+  }
+  return v;
+}
+
+uint64_t ModTenPow19(const Uint256& v) {
+  // Horner's rule over the limbs, most significant first; rem < 10^19 < 2^64 keeps each step in 128 bits.
+  uint64_t rem = v.limb[3] % kTenPow19;
+  for (int i = 2; i >= 0; --i) {
+    rem = static_cast<uint64_t>(((static_cast<u128>(rem) << 64) | v.limb[i]) % kTenPow19);
+  }
+  return rem;
+}
+
+uint64_t ReverseDigits19(uint64_t x) {
+  // x = d18..d1 d0; the result reads d0 d1 .. d18. Cut x into 4-digit groups from the least significant
+  // end, reverse each group by table, and place group k (digits 4k..4k+3) at 10^(15-4k); the top group
+  // has 3 digits (19 = 4 * 4 + 3), whose 4-digit reversal ends in a 0 that /10 drops.
+  const uint64_t low8 = x % 100'000'000, mid8 = x / 100'000'000 % 100'000'000,
+                 top3 = x / 10'000'000'000'000'000;
+  return uint64_t{kReversed4.value[low8 % 10000]} * 1'000'000'000'000'000 +
+         uint64_t{kReversed4.value[low8 / 10000]} * 100'000'000'000 +
+         uint64_t{kReversed4.value[mid8 % 10000]} * 10'000'000 +
+         uint64_t{kReversed4.value[mid8 / 10000]} * 1000 + kReversed4.value[top3] / 10;
+}
+
+size_t TicketDigits(Uint256 v, char* out) {
+  // Five chunks of 19 digits, least significant chunk first, each written least significant digit first:
+  // together the 95-digit zero-padded decimal of v, reversed.
+  for (int chunk = 0; chunk < 5; ++chunk) {
+    uint64_t part = DivModInPlace(v, kTenPow19);
+    for (int i = 0; i < 19; ++i) {
+      out[19 * chunk + i] = static_cast<char>('0' + part % 10);
+      part /= 10;
+    }
+  }
+  // Drop the padding zeros above v's most significant digit, but keep at least 64 digits ("{:064d}").
+  size_t n = kTicketDigitsBuffer;
+  while (n > kMinTicketDigits && out[n - 1] == '0') --n;
+  return n;
+}
+
+}  // namespace ssr::internal

@@ -1,0 +1,69 @@
+// SelectLowest / Order: ranking ids by ticket without building ticket strings (see docs/sampler.md).
+#include "sampler/select.h"
+
+#include <algorithm>
+#include <functional>
+#include <system_error>
+#include <thread>
+#include <vector>
+
+#include "ssrandom/sampler.h"
+
+namespace ssr {
+namespace {
+
+using internal::KeyedIndex;
+
+// Below this many ids per thread, starting a thread costs more than it saves.
+constexpr size_t kMinIdsPerThread = size_t{1} << 14;
+
+void FillKeys(const TicketSampler& sampler, absl::Span<const absl::string_view> ids, size_t begin, size_t end,
+              KeyedIndex* entries) {
+  for (size_t i = begin; i < end; ++i) entries[i] = KeyedIndex{sampler.Key(ids[i]).first19, i};
+}
+
+// Keys for every id, in input order. Each thread writes its own contiguous range, so the vector is the same
+// whatever the thread count, and the ranking that follows runs on one thread.
+std::vector<KeyedIndex> ComputeKeys(const TicketSampler& sampler, absl::Span<const absl::string_view> ids,
+                                    int threads) {
+  std::vector<KeyedIndex> entries(ids.size());
+  size_t chunks = threads < 1 ? 1 : static_cast<size_t>(threads);
+  chunks = std::min(chunks, std::max<size_t>(1, ids.size() / kMinIdsPerThread));
+  const auto chunk_begin = [&](size_t chunk) { return ids.size() * chunk / chunks; };
+
+  std::vector<std::thread> workers;
+  workers.reserve(chunks - 1);
+  for (size_t chunk = 1; chunk < chunks; ++chunk) {
+    try {
+      workers.emplace_back(FillKeys, std::cref(sampler), ids, chunk_begin(chunk), chunk_begin(chunk + 1),
+                           entries.data());
+    } catch (const std::system_error&) {
+      // No thread to be had (resource limits): do the chunk here. Same result, only slower.
+      FillKeys(sampler, ids, chunk_begin(chunk), chunk_begin(chunk + 1), entries.data());
+    }
+  }
+  FillKeys(sampler, ids, 0, chunk_begin(1), entries.data());
+  for (std::thread& worker : workers) worker.join();
+  return entries;
+}
+
+}  // namespace
+
+std::vector<size_t> TicketSampler::SelectLowest(absl::Span<const absl::string_view> ids, size_t n,
+                                                int threads) const {
+  if (std::min(n, ids.size()) == 0) return {};
+  // Equal keys (p = 10^-19 per pair) fall back to whole tickets and ids (Compare), then to the input index,
+  // which only duplicate ids reach.
+  const auto tie_less = [&](size_t a, size_t b) {
+    if (a == b) return false;
+    const int order = Compare(ids[a], ids[b]);
+    return order != 0 ? order < 0 : a < b;
+  };
+  return internal::LowestByKey(ComputeKeys(*this, ids, threads), n, tie_less);
+}
+
+std::vector<size_t> TicketSampler::Order(absl::Span<const absl::string_view> ids, int threads) const {
+  return SelectLowest(ids, ids.size(), threads);
+}
+
+}  // namespace ssr
