@@ -480,9 +480,15 @@ class Parser {
     std::vector<absl::string_view> names;
     for (const AttributeInfo& info : kAttributes) {
       names.push_back(info.name);
-      size_t distance = EditDistance(lower, info.name);
-      if (distance < best) {
+      const size_t distance = EditDistance(lower, info.name);
+      if (distance < best && distance < lower.size()) {
         best = distance;
+        suggestion = std::string(info.name);
+      }
+    }
+    // A prefix of an attribute ("penalties" for penalties_last_year) is a likely shorthand.
+    for (const AttributeInfo& info : kAttributes) {
+      if (suggestion.empty() && lower.size() >= 4 && absl::StartsWith(info.name, lower)) {
         suggestion = std::string(info.name);
       }
     }
@@ -991,16 +997,20 @@ std::shared_ptr<const ConditionNode> ParseConditionText(absl::string_view text, 
   return root;
 }
 
-std::string FormatConditionError(absl::string_view text, const ConditionError& error) {
-  const size_t offset = std::min(error.offset, text.size());
+std::string ConditionSnippet(absl::string_view text, size_t error_offset) {
+  const size_t offset = std::min(error_offset, text.size());
   const size_t newline = text.substr(0, offset).rfind('\n');
   const size_t line_start = newline == absl::string_view::npos ? 0 : newline + 1;
   size_t line_end = text.find('\n', line_start);
   if (line_end == absl::string_view::npos) line_end = text.size();
   absl::string_view line = text.substr(line_start, line_end - line_start);
   const size_t caret = DisplayWidth(text.substr(line_start, offset - line_start));
-  return absl::StrCat("line ", error.line, ", column ", error.column, ": ", error.message, "\n    ", line,
-                      "\n    ", std::string(caret, ' '), "^");
+  return absl::StrCat("\n    ", line, "\n    ", std::string(caret, ' '), "^");
+}
+
+std::string FormatConditionError(absl::string_view text, const ConditionError& error) {
+  return absl::StrCat("line ", error.line, ", column ", error.column, ": ", error.message,
+                      ConditionSnippet(text, error.offset));
 }
 
 std::string PrintCondition(const ConditionNode& node) {
