@@ -4,12 +4,17 @@ The package wraps the C++ core (``ssrandom._core``) in a Pythonic API.
 """
 
 from ssrandom._core import __version__
+from ssrandom.bureau import Bureau, Directory, QualityReport, load_entities
 from ssrandom.calendar import Calendar, Period
 from ssrandom.errors import (Error, FailedPreconditionError, InternalError, InvalidInputError, NotFoundError,
                              OutOfRangeError)
 
 __all__ = [
     "__version__",
+    "Bureau",
+    "Directory",
+    "QualityReport",
+    "load_entities",
     "Calendar",
     "Error",
     "FailedPreconditionError",
