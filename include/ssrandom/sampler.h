@@ -113,6 +113,11 @@ class TicketSampler {
   // The ordering key of Ticket(id) (see TicketKey), without building the ticket string.
   TicketKey Key(absl::string_view id) const;
 
+  // keys[i] = Key(ids[i]) for every i below min(ids.size(), keys.size()) (pass spans of equal size). Faster
+  // than calling Key() in a loop: hashing a batch of ids before converting their digests lets the CPU
+  // overlap the conversion of one with the hashing of the next.
+  void Keys(absl::Span<const absl::string_view> ids, absl::Span<TicketKey> keys) const;
+
   // Draw order of two ids: negative when `a` is drawn before `b` (lower ticket, or equal tickets and
   // a < b bytewise), zero when a == b, positive otherwise.
   int Compare(absl::string_view a, absl::string_view b) const;
