@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
   m.doc() = "libssrandom core (C++), wrapped by the ssrandom package";
   m.attr("__version__") = ssr::kVersion;
   ssr::bindings::RegisterStatus(m);
+  ssr::bindings::RegisterSampler(m);
 }

@@ -19,6 +19,7 @@ T ValueOrThrow(absl::StatusOr<T> value) {
 }
 
 void RegisterStatus(pybind11::module_& m);
+void RegisterSampler(pybind11::module_& m);
 
 }  // namespace ssr::bindings
 

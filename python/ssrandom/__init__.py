@@ -6,6 +6,7 @@ The package wraps the C++ core (``ssrandom._core``) in a Pythonic API.
 from ssrandom._core import __version__
 from ssrandom.errors import (Error, FailedPreconditionError, InternalError, InvalidInputError, NotFoundError,
                              OutOfRangeError)
+from ssrandom.sampler import UsccResult, check_uscc, sample, ticket, tickets, uscc_check_character
 
 __all__ = [
     "__version__",
@@ -15,4 +16,10 @@ __all__ = [
     "InvalidInputError",
     "NotFoundError",
     "OutOfRangeError",
+    "UsccResult",
+    "check_uscc",
+    "sample",
+    "ticket",
+    "tickets",
+    "uscc_check_character",
 ]
