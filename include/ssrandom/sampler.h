@@ -96,6 +96,10 @@ struct TicketKey {
 // str(id).encode("utf-8"). Ids order bytewise (unsigned), which for UTF-8 is the order of Unicode code
 // points, i.e. the order Python compares str in.
 //
+// Errors: no method can fail — every byte string is a valid seed and id — so none returns a status (the
+// only exception is std::bad_alloc from the standard containers, as anywhere in the library).
+// Ownership: the sampler keeps no reference to the seed or ids passed to it; returned strings and vectors
+// belong to the caller.
 // Thread safety: all methods are const and thread-safe; a sampler may be shared by any number of threads.
 // Copying is cheap (the precomputed hash state is shared and immutable).
 class TicketSampler {
