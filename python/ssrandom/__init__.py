@@ -8,6 +8,7 @@ from ssrandom.bureau import Bureau, Directory, QualityReport, load_entities
 from ssrandom.calendar import Calendar, Period
 from ssrandom.errors import (Error, FailedPreconditionError, InternalError, InvalidInputError, NotFoundError,
                              OutOfRangeError)
+from ssrandom.sampler import UsccResult, check_uscc, sample, ticket, tickets, uscc_check_character
 
 __all__ = [
     "__version__",
@@ -23,4 +24,10 @@ __all__ = [
     "NotFoundError",
     "OutOfRangeError",
     "Period",
+    "UsccResult",
+    "check_uscc",
+    "sample",
+    "ticket",
+    "tickets",
+    "uscc_check_character",
 ]
