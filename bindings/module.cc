@@ -12,4 +12,6 @@ PYBIND11_MODULE(_core, m) {
   m.attr("__version__") = ssr::kVersion;
   ssr::bindings::RegisterStatus(m);
   ssr::bindings::RegisterCalendar(m);
+  ssr::bindings::RegisterBureau(m);
+  ssr::bindings::RegisterSampler(m);
 }

@@ -20,6 +20,8 @@ T ValueOrThrow(absl::StatusOr<T> value) {
 
 void RegisterStatus(pybind11::module_& m);
 void RegisterCalendar(pybind11::module_& m);  // Period, Calendar (bindings/calendar.cc)
+void RegisterBureau(pybind11::module_& m);    // Bureau, Directory, QualityReport (bindings/bureau.cc)
+void RegisterSampler(pybind11::module_& m);
 
 }  // namespace ssr::bindings
 

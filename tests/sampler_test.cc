@@ -149,6 +149,22 @@ TEST(SamplerTest, KeyIsTheFirst19TicketDigits) {
   }
 }
 
+TEST(SamplerTest, BatchKeysEqualSingleKeys) {
+  TestRandom random(7);
+  const TicketSampler sampler("batch");
+  std::vector<std::string> ids(1000);
+  for (std::string& id : ids) id = random.Id();
+  const std::vector<absl::string_view> views = Views(ids);
+  for (size_t size : {size_t{0}, size_t{1}, size_t{7}, size_t{8}, size_t{9}, size_t{1000}}) {
+    std::vector<TicketKey> keys(size);
+    sampler.Keys(absl::MakeConstSpan(views).subspan(0, size), absl::MakeSpan(keys));
+    for (size_t i = 0; i < size; ++i) ASSERT_EQ(keys[i], sampler.Key(ids[i])) << i;
+  }
+  std::vector<TicketKey> fewer(3);  // shorter output: only that many are computed
+  sampler.Keys(views, absl::MakeSpan(fewer));
+  EXPECT_EQ(fewer[2], sampler.Key(ids[2]));
+}
+
 TEST(SamplerTest, KeyOrderAgreesWithTicketStringOrder) {
   TestRandom random(2);
   const TicketSampler sampler("key-order");

@@ -10,8 +10,8 @@
 //   ssr::DrawRequest request;
 //   request.seed = "福利彩票 2024-01-05 开奖号码 3 1 7 0 9 2 5";
 //   request.seed_source = "China Welfare Lottery 3D draw of 2024-01-05, announced after the freeze";
-//   absl::StatusOr<ssr::DrawResult> drawn = ssr::Draw(bureau, policy, *ssr::Period::Parse("2024Q1"), request);
-//   if (!drawn.ok()) std::cerr << drawn.status().message();  // names the stratum and the shortfall
+//   absl::StatusOr<ssr::DrawResult> drawn = ssr::Draw(bureau, policy, *ssr::Period::Parse("2024Q1"),
+//   request); if (!drawn.ok()) std::cerr << drawn.status().message();  // names the stratum and the shortfall
 //   std::string record_json = drawn->record.ToJson();          // the public record (record.h)
 //
 // Thread safety: Draw is reentrant; it reads its inputs without modifying them.

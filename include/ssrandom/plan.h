@@ -18,8 +18,8 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "ssrandom/classes.h"
 #include "ssrandom/inspector.h"
-#include "ssrandom/policy.h"
 
 namespace ssr {
 
@@ -46,9 +46,9 @@ struct Task {
   std::string ticket;        // the entity's full ticket, "0.…" (RULES.md §7)
   InspectionMethod method = InspectionMethod::kOnSite;  // on-site, or off-site for the positive list
   std::vector<std::string> items;                       // ids of the inspection items that apply
-  bool credit_based = false;  // drawn with credit-risk differentiation (Q-CREDIT)
+  bool credit_based = false;                            // drawn with credit-risk differentiation (Q-CREDIT)
   // Filled by the team draw:
-  std::vector<std::string> team;   // inspector ids
+  std::vector<std::string> team;  // inspector ids
   JointType joint = JointType::kNone;
   std::string partner_department;  // for JointType::kDepartment
 

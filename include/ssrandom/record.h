@@ -46,12 +46,12 @@ struct SelectedEntity {
 };
 
 struct StratumRecord {
-  std::string stratum;       // "key/B"
-  std::string pool;          // "key"
-  std::string rule;          // "Q-KEY"
-  std::string credit_class;  // "B", or "" without a credit table
-  std::string method;        // "on_site" / "off_site"
-  int64_t pool_size = 0;     // entities of the stratum in the frozen directory
+  std::string stratum;              // "key/B"
+  std::string pool;                 // "key"
+  std::string rule;                 // "Q-KEY"
+  std::string credit_class;         // "B", or "" without a credit table
+  std::string method;               // "on_site" / "off_site"
+  int64_t pool_size = 0;            // entities of the stratum in the frozen directory
   int64_t excluded_yearly_cap = 0;  // at the yearly cap from earlier plans
   int64_t excluded_rotation = 0;    // drawn earlier this year (rotation)
   int64_t eligible = 0;             // pool_size minus both exclusions

@@ -96,6 +96,10 @@ struct TicketKey {
 // str(id).encode("utf-8"). Ids order bytewise (unsigned), which for UTF-8 is the order of Unicode code
 // points, i.e. the order Python compares str in.
 //
+// Errors: no method can fail — every byte string is a valid seed and id — so none returns a status (the
+// only exception is std::bad_alloc from the standard containers, as anywhere in the library).
+// Ownership: the sampler keeps no reference to the seed or ids passed to it; returned strings and vectors
+// belong to the caller.
 // Thread safety: all methods are const and thread-safe; a sampler may be shared by any number of threads.
 // Copying is cheap (the precomputed hash state is shared and immutable).
 class TicketSampler {
@@ -112,6 +116,11 @@ class TicketSampler {
 
   // The ordering key of Ticket(id) (see TicketKey), without building the ticket string.
   TicketKey Key(absl::string_view id) const;
+
+  // keys[i] = Key(ids[i]) for every i below min(ids.size(), keys.size()) (pass spans of equal size). Faster
+  // than calling Key() in a loop: hashing a batch of ids before converting their digests lets the CPU
+  // overlap the conversion of one with the hashing of the next.
+  void Keys(absl::Span<const absl::string_view> ids, absl::Span<TicketKey> keys) const;
 
   // Draw order of two ids: negative when `a` is drawn before `b` (lower ticket, or equal tickets and
   // a < b bytewise), zero when a == b, positive otherwise.

@@ -4,12 +4,18 @@ The package wraps the C++ core (``ssrandom._core``) in a Pythonic API.
 """
 
 from ssrandom._core import __version__
+from ssrandom.bureau import Bureau, Directory, QualityReport, load_entities
 from ssrandom.calendar import Calendar, Period
 from ssrandom.errors import (Error, FailedPreconditionError, InternalError, InvalidInputError, NotFoundError,
                              OutOfRangeError)
+from ssrandom.sampler import UsccResult, check_uscc, sample, ticket, tickets, uscc_check_character
 
 __all__ = [
     "__version__",
+    "Bureau",
+    "Directory",
+    "QualityReport",
+    "load_entities",
     "Calendar",
     "Error",
     "FailedPreconditionError",
@@ -18,4 +24,10 @@ __all__ = [
     "NotFoundError",
     "OutOfRangeError",
     "Period",
+    "UsccResult",
+    "check_uscc",
+    "sample",
+    "ticket",
+    "tickets",
+    "uscc_check_character",
 ]

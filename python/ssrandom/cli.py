@@ -44,6 +44,10 @@ def main(argv: Optional[List[str]] = None) -> int:
         return EXIT_BAD_INPUT
     try:
         return int(args.func(args))
+    except BrokenPipeError:
+        # The reader went away (e.g. `ssrandom demo | head`): not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
     except ssrandom.Error as error:  # type: ignore[attr-defined]
         print(f"ssrandom {args.command}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT

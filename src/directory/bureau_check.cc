@@ -30,15 +30,15 @@ void CheckEntities(const Directory& entities, QualityReport* report) {
     if (uscc.empty()) continue;
     UsccCheck check = CheckUscc(uscc);
     if (check.problem != UsccProblem::kNone) {
-      Add(report, IssueSeverity::kWarning, "entities", static_cast<int64_t>(row + 1), entities.id(row), "uscc",
-          "invalid_uscc",
+      Add(report, IssueSeverity::kWarning, "entities", static_cast<int64_t>(row + 1), entities.id(row),
+          "uscc", "invalid_uscc",
           absl::StrCat("统一社会信用代码 '", uscc, "' fails GB 32100-2015: ", check.Describe(),
                        "; the entity stays in the directory for the bureau to correct or confirm"));
     }
     auto [it, inserted] = first_with_uscc.emplace(uscc, row);
     if (!inserted) {
-      Add(report, IssueSeverity::kWarning, "entities", static_cast<int64_t>(row + 1), entities.id(row), "uscc",
-          "duplicate_uscc",
+      Add(report, IssueSeverity::kWarning, "entities", static_cast<int64_t>(row + 1), entities.id(row),
+          "uscc", "duplicate_uscc",
           absl::StrCat("统一社会信用代码 ", uscc, " is also used by entity ", entities.id(it->second),
                        "; merge the records or correct one code"));
     }
@@ -56,7 +56,8 @@ void CheckInspectors(const InspectorDirectory& staff, std::optional<absl::CivilD
           absl::StrCat("unit '", inspector.unit, "' is not in the units table"));
     }
     if (!inspector.department.empty() && !staff.FindDepartment(inspector.department)) {
-      Add(report, IssueSeverity::kError, "inspectors", record, inspector.id, "department", "unknown_reference",
+      Add(report, IssueSeverity::kError, "inspectors", record, inspector.id, "department",
+          "unknown_reference",
           absl::StrCat("department '", inspector.department, "' is not in the departments table"));
     }
     if (inspector.unit.empty() && inspector.department.empty()) {
@@ -72,9 +73,10 @@ void CheckInspectors(const InspectorDirectory& staff, std::optional<absl::CivilD
       Add(report, IssueSeverity::kWarning, "inspectors", record, inspector.id,
           expired ? "certificate_valid_until" : "certificate_valid_from",
           expired ? "expired_certificate" : "certificate_not_yet_valid",
-          absl::StrCat("执法证 ", inspector.certificate_number, expired ? " expired on " : " is valid only from ",
-                       FormatDate(expired ? *inspector.certificate_valid_until : *inspector.certificate_valid_from),
-                       " (checked as of ", FormatDate(*as_of), "): renew it or mark the inspector inactive"));
+          absl::StrCat(
+              "执法证 ", inspector.certificate_number, expired ? " expired on " : " is valid only from ",
+              FormatDate(expired ? *inspector.certificate_valid_until : *inspector.certificate_valid_from),
+              " (checked as of ", FormatDate(*as_of), "): renew it or mark the inspector inactive"));
     }
     if (inspector.max_load && *inspector.max_load == 0) {
       Add(report, IssueSeverity::kWarning, "inspectors", record, inspector.id, "max_load", "zero_load",
@@ -105,21 +107,23 @@ void CheckPairs(const Bureau& bureau, QualityReport* report) {
     int64_t record = static_cast<int64_t>(i + 1);
     if (!bureau.staff.Find(c.inspector_id)) {
       Add(report, IssueSeverity::kError, "conflicts", record, c.inspector_id, "inspector_id",
-          "unknown_reference", absl::StrCat("inspector '", c.inspector_id, "' is not in the inspector directory"));
+          "unknown_reference",
+          absl::StrCat("inspector '", c.inspector_id, "' is not in the inspector directory"));
     }
     if (!bureau.entities.Find(c.entity_id)) {
-      Add(report, IssueSeverity::kError, "conflicts", record, c.inspector_id, "entity_id", "unknown_reference",
-          absl::StrCat("entity '", c.entity_id, "' is not in the entity directory"));
+      Add(report, IssueSeverity::kError, "conflicts", record, c.inspector_id, "entity_id",
+          "unknown_reference", absl::StrCat("entity '", c.entity_id, "' is not in the entity directory"));
     }
   }
   for (size_t i = 0; i < bureau.pair_exclusions.size(); ++i) {
     const PairExclusion& p = bureau.pair_exclusions[i];
     int64_t record = static_cast<int64_t>(i + 1);
-    for (const auto& [field, id] : {std::pair<absl::string_view, const std::string*>{"inspector_a", &p.inspector_a},
-                                    {"inspector_b", &p.inspector_b}}) {
+    for (const auto& [field, id] :
+         {std::pair<absl::string_view, const std::string*>{"inspector_a", &p.inspector_a},
+          {"inspector_b", &p.inspector_b}}) {
       if (!bureau.staff.Find(*id)) {
-        Add(report, IssueSeverity::kError, "pair_exclusions", record, p.inspector_a, field, "unknown_reference",
-            absl::StrCat("inspector '", *id, "' is not in the inspector directory"));
+        Add(report, IssueSeverity::kError, "pair_exclusions", record, p.inspector_a, field,
+            "unknown_reference", absl::StrCat("inspector '", *id, "' is not in the inspector directory"));
       }
     }
     if (p.inspector_a == p.inspector_b) {

@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "directory/entity_columns.h"
+#include "io/display_width.h"
 #include "nlohmann/json.hpp"
 
 namespace ssr {

@@ -19,8 +19,7 @@ JsonFields::JsonFields(const nlohmann::json& object, std::string path, absl::Sta
 
 void JsonFields::Fail(absl::string_view key, absl::string_view reason) {
   if (!first_error_->ok()) return;
-  *first_error_ = absl::InvalidArgumentError(
-      absl::StrCat(path_, key.empty() ? "" : ".", key, ": ", reason));
+  *first_error_ = absl::InvalidArgumentError(absl::StrCat(path_, key.empty() ? "" : ".", key, ": ", reason));
 }
 
 const nlohmann::json* JsonFields::Find(absl::string_view key, bool required) {

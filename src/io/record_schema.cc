@@ -97,8 +97,8 @@ FieldSpec<R> List(std::string name, Aliases aliases, std::vector<std::string> R:
 }
 
 template <typename R, typename E>
-FieldSpec<R> Enum(std::string name, Aliases aliases, E R::*member, absl::StatusOr<E> (*parse)(absl::string_view),
-                  absl::string_view (*format)(E)) {
+FieldSpec<R> Enum(std::string name, Aliases aliases, E R::*member,
+                  absl::StatusOr<E> (*parse)(absl::string_view), absl::string_view (*format)(E)) {
   FieldSpec<R> f{std::move(name), std::move(aliases), false, FieldKind::kText, nullptr, nullptr};
   f.parse = [member, parse](R& r, absl::string_view text) {
     absl::StatusOr<E> value = parse(text);
@@ -112,14 +112,16 @@ FieldSpec<R> Enum(std::string name, Aliases aliases, E R::*member, absl::StatusO
 
 absl::StatusOr<InspectionMethod> ParseInspectionMethod(absl::string_view text) {
   text = absl::StripAsciiWhitespace(text);
-  for (InspectionMethod m : {InspectionMethod::kEither, InspectionMethod::kOnSite, InspectionMethod::kOffSite}) {
+  for (InspectionMethod m :
+       {InspectionMethod::kEither, InspectionMethod::kOnSite, InspectionMethod::kOffSite}) {
     if (absl::EqualsIgnoreCase(text, InspectionMethodName(m)) || text == InspectionMethodLabel(m)) return m;
   }
   if (text.empty() || text == "现场/非现场") return InspectionMethod::kEither;
   if (text == "现场") return InspectionMethod::kOnSite;
   if (text == "非现场") return InspectionMethod::kOffSite;
-  return absl::InvalidArgumentError(absl::StrCat(
-      "unknown inspection method '", text, "'; expected on_site (现场检查), off_site (非现场监管) or either"));
+  return absl::InvalidArgumentError(
+      absl::StrCat("unknown inspection method '", text,
+                   "'; expected on_site (现场检查), off_site (非现场监管) or either"));
 }
 
 }  // namespace
@@ -234,35 +236,35 @@ const RecordSchema<Unit>& UnitSchema() {
   static const auto* schema = new RecordSchema<Unit>{
       "unit",
       "units",
-      {Text<Unit>("id", {"编号", "科室编号"}, &Unit::id, true), Text<Unit>("name", {"名称", "科室名称"}, &Unit::name),
-       Text<Unit>("kind", {"类型"}, &Unit::kind)},
+      {Text<Unit>("id", {"编号", "科室编号"}, &Unit::id, true),
+       Text<Unit>("name", {"名称", "科室名称"}, &Unit::name), Text<Unit>("kind", {"类型"}, &Unit::kind)},
       [](const Unit& u) -> const std::string& { return u.id; }};
   return *schema;
 }
 
 const RecordSchema<Department>& DepartmentSchema() {
-  static const auto* schema = new RecordSchema<Department>{
-      "department",
-      "departments",
-      {Text<Department>("id", {"编号", "部门编号"}, &Department::id, true),
-       Text<Department>("name", {"名称", "部门名称"}, &Department::name)},
-      [](const Department& d) -> const std::string& { return d.id; }};
+  static const auto* schema =
+      new RecordSchema<Department>{"department",
+                                   "departments",
+                                   {Text<Department>("id", {"编号", "部门编号"}, &Department::id, true),
+                                    Text<Department>("name", {"名称", "部门名称"}, &Department::name)},
+                                   [](const Department& d) -> const std::string& { return d.id; }};
   return *schema;
 }
 
 const RecordSchema<Item>& ItemSchema() {
-  static const auto* schema = new RecordSchema<Item>{
-      "item",
-      "items",
-      {Text<Item>("id", {"编号", "事项编号"}, &Item::id, true),
-       Text<Item>("name", {"事项名称", "抽查事项"}, &Item::name),
-       Text<Item>("legal_basis", {"检查依据", "法律依据"}, &Item::legal_basis),
-       Text<Item>("unit", {"责任科室", "实施科室"}, &Item::unit),
-       Enum<Item, InspectionMethod>("method", {"检查方式"}, &Item::method, &ParseInspectionMethod,
-                                    &InspectionMethodName),
-       Text<Item>("required_specialty", {"所需专长"}, &Item::required_specialty),
-       Text<Item>("applies_to", {"适用对象", "适用条件"}, &Item::applies_to)},
-      [](const Item& i) -> const std::string& { return i.id; }};
+  static const auto* schema =
+      new RecordSchema<Item>{"item",
+                             "items",
+                             {Text<Item>("id", {"编号", "事项编号"}, &Item::id, true),
+                              Text<Item>("name", {"事项名称", "抽查事项"}, &Item::name),
+                              Text<Item>("legal_basis", {"检查依据", "法律依据"}, &Item::legal_basis),
+                              Text<Item>("unit", {"责任科室", "实施科室"}, &Item::unit),
+                              Enum<Item, InspectionMethod>("method", {"检查方式"}, &Item::method,
+                                                           &ParseInspectionMethod, &InspectionMethodName),
+                              Text<Item>("required_specialty", {"所需专长"}, &Item::required_specialty),
+                              Text<Item>("applies_to", {"适用对象", "适用条件"}, &Item::applies_to)},
+                             [](const Item& i) -> const std::string& { return i.id; }};
   return *schema;
 }
 

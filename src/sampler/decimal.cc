@@ -33,22 +33,24 @@ uint64_t DivModInPlace(Uint256& v, uint64_t d) {
   uint64_t rem = 0;
   for (int i = 3; i >= 0; --i) {
     const u128 current = (static_cast<u128>(rem) << 64) | v.limb[i];
-    v.limb[i] = static_cast<uint64_t>(current / d);
-    rem = static_cast<uint64_t>(current % d);
+    const uint64_t quotient = static_cast<uint64_t>(current / d);
+    rem = static_cast<uint64_t>(current) - quotient * d;  // exact: the true remainder is below 2^64
+    v.limb[i] = quotient;
   }
   return rem;
+}
+
+// Written as shifts of single bytes, which compilers turn into one load and a byte swap.
+uint64_t LoadBigEndian64(const uint8_t* p) {
+  return uint64_t{p[0]} << 56 | uint64_t{p[1]} << 48 | uint64_t{p[2]} << 40 | uint64_t{p[3]} << 32 |
+         uint64_t{p[4]} << 24 | uint64_t{p[5]} << 16 | uint64_t{p[6]} << 8 | uint64_t{p[7]};
 }
 
 }  // namespace
 
 Uint256 Uint256FromDigest(const Sha256Digest& digest) {
   Uint256 v;
-  for (int limb = 0; limb < 4; ++limb) {
-    uint64_t word = 0;
-    const uint8_t* bytes = digest.data() + 8 * (3 - limb);  // digest[0] is the most significant byte
-    for (int i = 0; i < 8; ++i) word = (word << 8) | bytes[i];
-    v.limb[limb] = word;
-  }
+  for (int limb = 0; limb < 4; ++limb) v.limb[limb] = LoadBigEndian64(digest.data() + 8 * (3 - limb));
   return v;
 }
 

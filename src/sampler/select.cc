@@ -19,7 +19,13 @@ constexpr size_t kMinIdsPerThread = size_t{1} << 14;
 
 void FillKeys(const TicketSampler& sampler, absl::Span<const absl::string_view> ids, size_t begin, size_t end,
               KeyedIndex* entries) {
-  for (size_t i = begin; i < end; ++i) entries[i] = KeyedIndex{sampler.Key(ids[i]).first19, i};
+  constexpr size_t kBatch = 256;
+  TicketKey keys[kBatch];
+  for (size_t batch = begin; batch < end; batch += kBatch) {
+    const size_t size = std::min(kBatch, end - batch);
+    sampler.Keys(ids.subspan(batch, size), absl::MakeSpan(keys, size));
+    for (size_t i = 0; i < size; ++i) entries[batch + i] = KeyedIndex{keys[i].first19, batch + i};
+  }
 }
 
 // Keys for every id, in input order. Each thread writes its own contiguous range, so the vector is the same

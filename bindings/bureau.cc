@@ -1,0 +1,130 @@
+// Bindings for the directories: Bureau (the 两库一单), Directory, QualityReport and the sample generator.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <optional>
+#include <string>
+
+#include "register.h"
+#include "ssrandom/bureau_io.h"
+#include "ssrandom/date.h"
+#include "ssrandom/sample_bureau.h"
+#include "ssrandom/summary.h"
+
+namespace py = pybind11;
+
+namespace ssr::bindings {
+namespace {
+
+TableFormat FormatNamed(const std::string& name) {
+  if (name == "csv") return TableFormat::kCsv;
+  if (name == "json") return TableFormat::kJson;
+  ThrowIfError(absl::InvalidArgumentError("format must be \"csv\" or \"json\", not \"" + name + "\""));
+  return TableFormat::kCsv;
+}
+
+std::optional<absl::CivilDay> OptionalDay(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  return ValueOrThrow(ParseDate(*text));
+}
+
+py::dict EntityDict(const Entity& e) {
+  py::dict d;
+  d["id"] = e.id;
+  d["uscc"] = e.uscc;
+  d["name"] = e.name;
+  d["area"] = e.area;
+  d["industry"] = e.industry;
+  d["permit_class"] = std::string(PermitClassName(e.permit_class));
+  d["key_unit"] = e.key_unit;
+  d["positive_list"] = e.positive_list;
+  d["credit"] = e.credit;
+  d["env_credit"] = e.env_credit;
+  d["penalties_last_year"] = e.penalties_last_year;
+  d["last_penalty_date"] =
+      e.last_penalty_date ? py::object(py::str(FormatDate(*e.last_penalty_date))) : py::none();
+  d["supervision_listed_date"] =
+      e.supervision_listed_date ? py::object(py::str(FormatDate(*e.supervision_listed_date))) : py::none();
+  d["verified_complaints"] = e.verified_complaints;
+  d["emergency_risk"] = std::string(EmergencyRiskName(e.emergency_risk));
+  d["status"] = std::string(EntityStatusName(e.status));
+  d["tags"] = e.tags;
+  return d;
+}
+
+}  // namespace
+
+void RegisterBureau(py::module_& m) {
+  py::class_<QualityReport>(m, "QualityReport")
+      .def_property_readonly("error_count", &QualityReport::error_count)
+      .def_property_readonly("warning_count", &QualityReport::warning_count)
+      .def("to_text", &QualityReport::ToText)
+      .def("to_json", &QualityReport::ToJson);
+
+  py::class_<Directory>(m, "Directory")
+      .def("__len__", &Directory::size)
+      .def("digest", &Directory::CanonicalDigest)
+      .def("resident_bytes", &Directory::ResidentBytes)
+      .def("get",
+           [](const Directory& d, size_t row) {
+             if (row >= d.size()) throw py::index_error("row out of range");
+             return EntityDict(d.Get(row));
+           })
+      .def("find", [](const Directory& d, const std::string& id) { return d.Find(id); })
+      .def("to_csv", &EntitiesToCsv)
+      .def("to_json", &EntitiesToJson);
+
+  m.def(
+      "load_entities",
+      [](const std::string& path) {
+        QualityReport report;
+        Directory directory = ValueOrThrow(LoadEntities(path, &report));
+        return py::make_tuple(std::move(directory), std::move(report));
+      },
+      py::arg("path"));
+
+  py::class_<Bureau>(m, "Bureau")
+      .def_readonly("name", &Bureau::name)
+      .def_property_readonly("entity_count", [](const Bureau& b) { return b.entities.size(); })
+      .def_property_readonly("inspector_count", [](const Bureau& b) { return b.staff.size(); })
+      .def_property_readonly("item_count", [](const Bureau& b) { return b.items.size(); })
+      .def_property_readonly("entities", [](const Bureau& b) { return b.entities; })
+      .def("summary_text", [](const Bureau& b) { return Summarize(b).ToText(); })
+      .def("summary_json", [](const Bureau& b) { return Summarize(b).ToJson(); })
+      .def(
+          "check",
+          [](const Bureau& b, const std::optional<std::string>& as_of) {
+            return CheckBureau(b, OptionalDay(as_of));
+          },
+          py::arg("as_of") = py::none())
+      .def("to_json", &BureauToJson)
+      .def(
+          "save",
+          [](const Bureau& b, const std::string& folder, const std::string& format) {
+            ThrowIfError(SaveBureau(b, folder, FormatNamed(format)));
+          },
+          py::arg("folder"), py::arg("format") = "csv");
+
+  m.def(
+      "load_bureau",
+      [](const std::string& path, const std::optional<std::string>& as_of) {
+        QualityReport report;
+        LoadOptions options;
+        options.as_of = OptionalDay(as_of);
+        Bureau bureau = ValueOrThrow(LoadBureau(path, options, &report));
+        return py::make_tuple(std::move(bureau), std::move(report));
+      },
+      py::arg("path"), py::arg("as_of") = py::none());
+  m.def(
+      "sample_bureau",
+      [](int64_t entities, uint64_t seed) {
+        if (entities < 1) ThrowIfError(absl::InvalidArgumentError("the sample needs at least 1 entity"));
+        SampleBureauOptions options;
+        options.entities = entities;
+        options.seed = seed;
+        return GenerateBureau(options);
+      },
+      py::arg("entities") = SampleBureauOptions().entities, py::arg("seed") = SampleBureauOptions().seed);
+}
+
+}  // namespace ssr::bindings

@@ -1,0 +1,304 @@
+#include "ssrandom/bureau_io.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <iterator>
+#include <utility>
+#include <vector>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "io/file.h"
+#include "io/record_schema.h"
+#include "io/table_io.h"
+
+namespace ssr {
+namespace {
+
+using internal::RecordOrigin;
+using internal::RecordSchema;
+
+std::string BaseName(absl::string_view path) {
+  size_t slash = path.rfind('/');
+  return std::string(slash == absl::string_view::npos ? path : path.substr(slash + 1));
+}
+
+bool FileExists(const std::string& path) {
+  struct stat info;
+  return ::stat(path.c_str(), &info) == 0 && S_ISREG(info.st_mode);
+}
+
+bool IsDirectory(const std::string& path) {
+  struct stat info;
+  return ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode);
+}
+
+// Reads one table from text in either format.
+template <typename Record>
+bool ReadTable(absl::string_view text, TableFormat format, const std::string& source,
+               const RecordSchema<Record>& schema, QualityReport* report,
+               const internal::RecordSink<Record>& add) {
+  if (format == TableFormat::kCsv) return internal::ReadCsvTable(text, source, schema, report, add);
+  nlohmann::json json;
+  if (!internal::ParseJsonText(text, source, report, &json)) return false;
+  return internal::ReadJsonTable(json, source, schema, report, add);
+}
+
+// Sinks that append to containers, turning the directories' own validation into record errors.
+internal::RecordSink<Entity> AddTo(Directory* directory) {
+  return [directory](Entity&& e, const RecordOrigin&) { return directory->Add(e); };
+}
+internal::RecordSink<Inspector> AddTo(InspectorDirectory* staff) {
+  return [staff](Inspector&& i, const RecordOrigin&) { return staff->Add(std::move(i)); };
+}
+template <typename Record>
+internal::RecordSink<Record> AppendTo(std::vector<Record>* records) {
+  return [records](Record&& r, const RecordOrigin&) {
+    records->push_back(std::move(r));
+    return absl::OkStatus();
+  };
+}
+
+// Declares the units and departments that inspectors name when the bureau has no table for them.
+void DeclareNamedUnits(InspectorDirectory* staff, bool have_units, bool have_departments) {
+  std::vector<std::string> units, departments;
+  for (const Inspector& inspector : staff->inspectors()) {
+    if (!have_units && !inspector.unit.empty()) units.push_back(inspector.unit);
+    if (!have_departments && !inspector.department.empty()) departments.push_back(inspector.department);
+  }
+  for (const std::string& unit : units) {
+    if (!staff->FindUnit(unit)) (void)staff->AddUnit({unit, unit, ""});
+  }
+  for (const std::string& department : departments) {
+    if (!staff->FindDepartment(department)) (void)staff->AddDepartment({department, department});
+  }
+}
+
+template <typename Result>
+absl::StatusOr<Result> Finish(Result result, const QualityReport& local, QualityReport* report) {
+  if (report != nullptr) report->Append(local);
+  if (local.has_errors()) return local.ToStatus();
+  return result;
+}
+
+// The tables of a bureau, read from whichever sources exist. Returns false when errors were reported.
+struct BureauTables {
+  std::vector<Unit> units;
+  std::vector<Department> departments;
+  bool have_units = false;
+  bool have_departments = false;
+};
+
+bool AddStaffTables(Bureau* bureau, BureauTables& tables, QualityReport* report) {
+  bool ok = true;
+  for (Unit& unit : tables.units) {
+    std::string id = unit.id;
+    if (absl::Status s = bureau->staff.AddUnit(std::move(unit)); !s.ok()) {
+      internal::AddError(report, {"units", 0, 0}, id, "id", "duplicate_id", s.message());
+      ok = false;
+    }
+  }
+  for (Department& department : tables.departments) {
+    std::string id = department.id;
+    if (absl::Status s = bureau->staff.AddDepartment(std::move(department)); !s.ok()) {
+      internal::AddError(report, {"departments", 0, 0}, id, "id", "duplicate_id", s.message());
+      ok = false;
+    }
+  }
+  DeclareNamedUnits(&bureau->staff, tables.have_units, tables.have_departments);
+  return ok;
+}
+
+}  // namespace
+
+absl::StatusOr<TableFormat> TableFormatForPath(absl::string_view path) {
+  std::string lower = absl::AsciiStrToLower(path);
+  if (absl::EndsWith(lower, ".csv")) return TableFormat::kCsv;
+  if (absl::EndsWith(lower, ".json")) return TableFormat::kJson;
+  return absl::InvalidArgumentError(
+      absl::StrCat("cannot tell the format of '", path, "': name the file .csv or .json"));
+}
+
+absl::StatusOr<Directory> ReadEntities(absl::string_view text, TableFormat format, const std::string& source,
+                                       QualityReport* report) {
+  QualityReport local;
+  Directory directory;
+  ReadTable(text, format, source, internal::EntitySchema(), &local, AddTo(&directory));
+  return Finish(std::move(directory), local, report);
+}
+
+absl::StatusOr<Directory> LoadEntities(const std::string& path, QualityReport* report) {
+  absl::StatusOr<TableFormat> format = TableFormatForPath(path);
+  if (!format.ok()) return format.status();
+  absl::StatusOr<std::string> text = internal::ReadFile(path);
+  if (!text.ok()) return text.status();
+  return ReadEntities(*text, *format, BaseName(path), report);
+}
+
+std::string EntitiesToCsv(const Directory& directory) {
+  std::vector<Entity> rows;
+  rows.reserve(directory.size());
+  for (size_t i = 0; i < directory.size(); ++i) rows.push_back(directory.Get(i));
+  return internal::WriteCsvTable(internal::EntitySchema(), rows);
+}
+
+std::string EntitiesToJson(const Directory& directory) {
+  std::vector<Entity> rows;
+  rows.reserve(directory.size());
+  for (size_t i = 0; i < directory.size(); ++i) rows.push_back(directory.Get(i));
+  return internal::WriteJsonTable(internal::EntitySchema(), rows).dump(2) + "\n";
+}
+
+absl::StatusOr<InspectorDirectory> LoadInspectors(const std::string& path, QualityReport* report) {
+  absl::StatusOr<TableFormat> format = TableFormatForPath(path);
+  if (!format.ok()) return format.status();
+  absl::StatusOr<std::string> text = internal::ReadFile(path);
+  if (!text.ok()) return text.status();
+  QualityReport local;
+  InspectorDirectory staff;
+  if (ReadTable(*text, *format, BaseName(path), internal::InspectorSchema(), &local, AddTo(&staff))) {
+    DeclareNamedUnits(&staff, false, false);
+  }
+  return Finish(std::move(staff), local, report);
+}
+
+std::string InspectorsToCsv(const InspectorDirectory& staff) {
+  return internal::WriteCsvTable(internal::InspectorSchema(), staff.inspectors());
+}
+
+absl::StatusOr<Bureau> ReadBureauJson(absl::string_view text, const std::string& source,
+                                      const LoadOptions& options, QualityReport* report) {
+  QualityReport local;
+  Bureau bureau;
+  nlohmann::json json;
+  if (internal::ParseJsonText(text, source, &local, &json)) {
+    if (!json.is_object()) {
+      internal::AddError(&local, {source, 0, 0}, "", "", "malformed_json",
+                         "a bureau document must be a JSON object with \"entities\" and the other tables");
+    } else {
+      for (const auto& [key, value] : json.items()) {
+        static const char* const kKeys[] = {"name",        "entities", "inspectors", "units",
+                                            "departments", "items",    "conflicts",  "pair_exclusions"};
+        if (std::find(std::begin(kKeys), std::end(kKeys), key) == std::end(kKeys)) {
+          internal::AddError(&local, {source, 0, 0}, "", key, "unknown_column",
+                             absl::StrCat("unknown bureau key '", key,
+                                          "'; accepted: name, entities, inspectors, "
+                                          "units, departments, items, conflicts, pair_exclusions"));
+        }
+      }
+      if (json.contains("name") && json["name"].is_string()) bureau.name = json["name"].get<std::string>();
+      BureauTables tables;
+      auto read = [&](const auto& schema, const auto& sink) {
+        if (!json.contains(schema.plural)) return false;
+        internal::ReadJsonTable(json[schema.plural], source + ":" + schema.plural, schema, &local, sink);
+        return true;
+      };
+      if (!read(internal::EntitySchema(), AddTo(&bureau.entities))) {
+        internal::AddError(&local, {source, 0, 0}, "", "entities", "missing_column",
+                           "a bureau document needs an \"entities\" array");
+      }
+      read(internal::InspectorSchema(), AddTo(&bureau.staff));
+      tables.have_units = read(internal::UnitSchema(), AppendTo(&tables.units));
+      tables.have_departments = read(internal::DepartmentSchema(), AppendTo(&tables.departments));
+      read(internal::ItemSchema(), AppendTo(&bureau.items));
+      read(internal::ConflictSchema(), AppendTo(&bureau.conflicts));
+      read(internal::PairExclusionSchema(), AppendTo(&bureau.pair_exclusions));
+      if (!local.has_errors() && AddStaffTables(&bureau, tables, &local)) {
+        local.Append(CheckBureau(bureau, options.as_of));
+      }
+    }
+  }
+  return Finish(std::move(bureau), local, report);
+}
+
+absl::StatusOr<Bureau> LoadBureau(const std::string& path, const LoadOptions& options,
+                                  QualityReport* report) {
+  if (!IsDirectory(path)) {
+    absl::StatusOr<std::string> text = internal::ReadFile(path);
+    if (!text.ok()) return text.status();
+    return ReadBureauJson(*text, BaseName(path), options, report);
+  }
+  QualityReport local;
+  Bureau bureau;
+  BureauTables tables;
+  // Reads <folder>/<plural>.csv or .json; returns false when neither exists.
+  auto read = [&](const auto& schema, const auto& sink) {
+    for (TableFormat format : {TableFormat::kCsv, TableFormat::kJson}) {
+      std::string file =
+          absl::StrCat(path, "/", schema.plural, format == TableFormat::kCsv ? ".csv" : ".json");
+      if (!FileExists(file)) continue;
+      absl::StatusOr<std::string> text = internal::ReadFile(file);
+      if (!text.ok()) {
+        internal::AddError(&local, {BaseName(file), 0, 0}, "", "", "unreadable", text.status().message());
+      } else {
+        ReadTable(*text, format, BaseName(file), schema, &local, sink);
+      }
+      return true;
+    }
+    return false;
+  };
+  if (!read(internal::EntitySchema(), AddTo(&bureau.entities))) {
+    return absl::NotFoundError(
+        absl::StrCat("the bureau folder '", path, "' has no entities.csv or entities.json"));
+  }
+  read(internal::InspectorSchema(), AddTo(&bureau.staff));
+  tables.have_units = read(internal::UnitSchema(), AppendTo(&tables.units));
+  tables.have_departments = read(internal::DepartmentSchema(), AppendTo(&tables.departments));
+  read(internal::ItemSchema(), AppendTo(&bureau.items));
+  read(internal::ConflictSchema(), AppendTo(&bureau.conflicts));
+  read(internal::PairExclusionSchema(), AppendTo(&bureau.pair_exclusions));
+  if (FileExists(path + "/name.txt")) {
+    absl::StatusOr<std::string> name = internal::ReadFile(path + "/name.txt");
+    if (name.ok()) bureau.name = std::string(absl::StripAsciiWhitespace(*name));
+  }
+  if (!local.has_errors() && AddStaffTables(&bureau, tables, &local)) {
+    local.Append(CheckBureau(bureau, options.as_of));
+  }
+  return Finish(std::move(bureau), local, report);
+}
+
+std::string BureauToJson(const Bureau& bureau) {
+  nlohmann::ordered_json out;
+  out["name"] = bureau.name;
+  std::vector<Entity> entities;
+  for (size_t i = 0; i < bureau.entities.size(); ++i) entities.push_back(bureau.entities.Get(i));
+  out["entities"] = internal::WriteJsonTable(internal::EntitySchema(), entities);
+  out["inspectors"] = internal::WriteJsonTable(internal::InspectorSchema(), bureau.staff.inspectors());
+  out["units"] = internal::WriteJsonTable(internal::UnitSchema(), bureau.staff.units());
+  out["departments"] = internal::WriteJsonTable(internal::DepartmentSchema(), bureau.staff.departments());
+  out["items"] = internal::WriteJsonTable(internal::ItemSchema(), bureau.items);
+  out["conflicts"] = internal::WriteJsonTable(internal::ConflictSchema(), bureau.conflicts);
+  out["pair_exclusions"] = internal::WriteJsonTable(internal::PairExclusionSchema(), bureau.pair_exclusions);
+  return out.dump(2) + "\n";
+}
+
+absl::Status SaveBureau(const Bureau& bureau, const std::string& folder, TableFormat format) {
+  if (!IsDirectory(folder)) {
+    return absl::NotFoundError(absl::StrCat("the output folder '", folder, "' does not exist"));
+  }
+  std::vector<Entity> entities;
+  for (size_t i = 0; i < bureau.entities.size(); ++i) entities.push_back(bureau.entities.Get(i));
+  std::vector<std::pair<std::string, std::string>> files;
+  auto add = [&](const auto& schema, const auto& records) {
+    bool csv = format == TableFormat::kCsv;
+    files.emplace_back(absl::StrCat(folder, "/", schema.plural, csv ? ".csv" : ".json"),
+                       csv ? internal::WriteCsvTable(schema, records)
+                           : internal::WriteJsonTable(schema, records).dump(2) + "\n");
+  };
+  add(internal::EntitySchema(), entities);
+  add(internal::InspectorSchema(), bureau.staff.inspectors());
+  add(internal::UnitSchema(), bureau.staff.units());
+  add(internal::DepartmentSchema(), bureau.staff.departments());
+  add(internal::ItemSchema(), bureau.items);
+  add(internal::ConflictSchema(), bureau.conflicts);
+  add(internal::PairExclusionSchema(), bureau.pair_exclusions);
+  files.emplace_back(folder + "/name.txt", bureau.name + "\n");
+  for (const auto& [file, contents] : files) {
+    if (absl::Status s = internal::WriteFileAtomic(file, contents); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
+}  // namespace ssr

@@ -1,0 +1,328 @@
+#include "io/table_io.h"
+
+#include <utility>
+
+#include "absl/strings/ascii.h"
+#include "absl/strings/numbers.h"
+#include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "io/csv.h"
+#include "ssrandom/bureau.h"
+
+namespace ssr::internal {
+namespace {
+
+// The CSV reader's messages start with "<source>: "; the issue names the source already.
+absl::string_view WithoutSourcePrefix(absl::string_view message, absl::string_view source) {
+  absl::string_view prefix = message.substr(0, source.size() + 2);
+  if (prefix.size() == source.size() + 2 && prefix.substr(0, source.size()) == source &&
+      prefix.substr(source.size()) == ": ") {
+    message.remove_prefix(prefix.size());
+  }
+  return message;
+}
+
+bool TooManyErrors(const QualityReport& report) { return report.error_count() >= kMaxReportedErrors; }
+
+// Parses one record from (field index, text) pairs, reporting every bad field. Returns false on errors.
+template <typename Record>
+bool ParseRecord(const RecordSchema<Record>& schema, const std::vector<std::pair<int, std::string>>& values,
+                 const RecordOrigin& origin, QualityReport* report, Record* record,
+                 const std::vector<bool>* already_reported = nullptr) {
+  bool ok = true;
+  // The id first, so later messages can name the record.
+  for (const auto& [field, text] : values) {
+    if (field == 0) (void)schema.fields[0].parse(*record, text);
+  }
+  const std::string& id = schema.id(*record);
+  std::vector<bool> seen(schema.fields.size(), false);
+  for (const auto& [field, text] : values) {
+    const FieldSpec<Record>& spec = schema.fields[field];
+    seen[field] = true;
+    if (spec.required && absl::StripAsciiWhitespace(text).empty()) {
+      AddError(report, origin, id, spec.name, "missing_value",
+               absl::StrCat("the required field ", spec.name, " is empty"));
+      ok = false;
+      continue;
+    }
+    if (absl::Status s = spec.parse(*record, text); !s.ok()) {
+      AddError(report, origin, id, spec.name, "invalid_value", s.message());
+      ok = false;
+    }
+  }
+  for (size_t field = 0; field < schema.fields.size(); ++field) {
+    if (schema.fields[field].required && !seen[field] &&
+        (already_reported == nullptr || !(*already_reported)[field])) {
+      AddError(report, origin, id, schema.fields[field].name, "missing_value",
+               absl::StrCat("the required field ", schema.fields[field].name, " is missing"));
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+template <typename Record>
+void Deliver(Record&& record, const RecordSchema<Record>& schema, const RecordOrigin& origin,
+             QualityReport* report, const RecordSink<Record>& add) {
+  std::string id = schema.id(record);
+  absl::Status s = add(std::move(record), origin);
+  if (!s.ok()) {
+    AddError(report, origin, id, s.code() == absl::StatusCode::kAlreadyExists ? "id" : "",
+             s.code() == absl::StatusCode::kAlreadyExists ? "duplicate_id" : "invalid_record", s.message());
+  }
+}
+
+// The text form of one JSON value for a field, or an error message.
+template <typename Record>
+absl::StatusOr<std::string> JsonValueText(const FieldSpec<Record>& spec, const nlohmann::json& value) {
+  switch (value.type()) {
+    case nlohmann::json::value_t::null:
+      return std::string();
+    case nlohmann::json::value_t::string:
+      return value.get<std::string>();
+    case nlohmann::json::value_t::boolean:
+      return std::string(value.get<bool>() ? "true" : "false");
+    case nlohmann::json::value_t::number_integer:
+      return absl::StrCat(value.get<int64_t>());
+    case nlohmann::json::value_t::number_unsigned:
+      return absl::StrCat(value.get<uint64_t>());
+    case nlohmann::json::value_t::array: {
+      if (spec.kind != FieldKind::kList) break;
+      std::vector<std::string> parts;
+      for (const nlohmann::json& element : value) {
+        if (!element.is_string()) return absl::InvalidArgumentError("a list may hold only strings");
+        parts.push_back(element.get<std::string>());
+      }
+      return absl::StrJoin(parts, ";");
+    }
+    default:
+      break;
+  }
+  return absl::InvalidArgumentError(absl::StrCat("a JSON ", value.type_name(), " is not accepted here"));
+}
+
+}  // namespace
+
+void AddError(QualityReport* report, const RecordOrigin& origin, absl::string_view record_id,
+              absl::string_view field, absl::string_view code, absl::string_view message) {
+  QualityIssue issue;
+  issue.severity = IssueSeverity::kError;
+  issue.source = origin.source;
+  issue.record = origin.record;
+  issue.line = origin.line;
+  issue.record_id = std::string(record_id);
+  issue.field = std::string(field);
+  issue.code = std::string(code);
+  issue.message = std::string(message);
+  report->Add(std::move(issue));
+}
+
+bool ParseJsonText(absl::string_view text, const std::string& source, QualityReport* report,
+                   nlohmann::json* out) {
+  // Exceptions stay inside this function: nlohmann reports the line and column only through them.
+  try {
+    *out = nlohmann::json::parse(text.begin(), text.end());
+    return true;
+  } catch (const nlohmann::json::parse_error& error) {
+    AddError(report, {source, 0, 0}, "", "", "malformed_json",
+             absl::StrCat("malformed JSON: ", error.what()));
+    return false;
+  }
+}
+
+template <typename Record>
+bool ReadCsvTable(absl::string_view text, const std::string& source, const RecordSchema<Record>& schema,
+                  QualityReport* report, const RecordSink<Record>& add) {
+  const int64_t errors_before = report->error_count();
+  CsvReader reader(text, source);
+  absl::StatusOr<std::vector<std::string>> header = reader.ReadHeader();
+  if (!header.ok()) {
+    AddError(report, {source, 0, 1}, "", "", "malformed_csv",
+             WithoutSourcePrefix(header.status().message(), source));
+    return false;
+  }
+  std::vector<int> column_field(header->size(), -1);
+  std::vector<int> field_column(schema.fields.size(), -1);
+  for (size_t column = 0; column < header->size(); ++column) {
+    const std::string& name = (*header)[column];
+    int field = schema.FindField(name);
+    if (field < 0) {
+      AddError(report, {source, 0, 1}, "", name, "unknown_column",
+               absl::StrCat("unknown column '", name, "' for ", schema.plural,
+                            "; accepted columns: ", schema.FieldList()));
+      continue;
+    }
+    if (field_column[field] >= 0) {
+      AddError(report, {source, 0, 1}, "", name, "duplicate_column",
+               absl::StrCat("column '", name, "' repeats column ", field_column[field] + 1, " ('",
+                            (*header)[field_column[field]], "'), both meaning ", schema.fields[field].name));
+      continue;
+    }
+    field_column[field] = static_cast<int>(column);
+    column_field[column] = field;
+  }
+  for (size_t field = 0; field < schema.fields.size(); ++field) {
+    if (schema.fields[field].required && field_column[field] < 0) {
+      AddError(report, {source, 0, 1}, "", schema.fields[field].name, "missing_column",
+               absl::StrCat("the required column ", schema.fields[field].name, " is missing"));
+    }
+  }
+  if (report->error_count() > errors_before) return false;
+
+  std::vector<absl::string_view> fields;
+  std::vector<std::pair<int, std::string>> values;
+  while (!TooManyErrors(*report)) {
+    absl::StatusOr<bool> more = reader.Next(&fields);
+    if (!more.ok()) {
+      // The reader skips the bad record on the next call, so one pass reports every malformed record.
+      AddError(report, {source, reader.record_number(), reader.line_number()}, "", "", "malformed_csv",
+               WithoutSourcePrefix(more.status().message(), source));
+      continue;
+    }
+    if (!*more) break;
+    RecordOrigin origin{source, reader.record_number(), reader.line_number()};
+    values.clear();
+    for (size_t column = 0; column < fields.size(); ++column) {
+      if (column_field[column] >= 0) values.emplace_back(column_field[column], std::string(fields[column]));
+    }
+    Record record;
+    if (ParseRecord(schema, values, origin, report, &record))
+      Deliver(std::move(record), schema, origin, report, add);
+  }
+  return report->error_count() == errors_before;
+}
+
+template <typename Record>
+bool ReadJsonTable(const nlohmann::json& json, const std::string& source, const RecordSchema<Record>& schema,
+                   QualityReport* report, const RecordSink<Record>& add) {
+  const int64_t errors_before = report->error_count();
+  const nlohmann::json* records = &json;
+  if (json.is_object()) {
+    auto it = json.find(schema.plural);
+    if (it == json.end()) {
+      AddError(report, {source, 0, 0}, "", schema.plural, "missing_column",
+               absl::StrCat("the JSON object has no \"", schema.plural, "\" array"));
+      return false;
+    }
+    records = &*it;
+  }
+  if (!records->is_array()) {
+    AddError(report, {source, 0, 0}, "", schema.plural, "malformed_json",
+             absl::StrCat("expected an array of ", schema.kind, " objects"));
+    return false;
+  }
+  int64_t number = 0;
+  std::vector<std::pair<int, std::string>> values;
+  for (const nlohmann::json& object : *records) {
+    if (TooManyErrors(*report)) break;
+    RecordOrigin origin{source, ++number, 0};
+    if (!object.is_object()) {
+      AddError(report, origin, "", "", "malformed_json", absl::StrCat("expected a ", schema.kind, " object"));
+      continue;
+    }
+    values.clear();
+    bool ok = true;
+    std::vector<bool> seen(schema.fields.size(), false);
+    std::vector<bool> reported(schema.fields.size(), false);
+    for (const auto& [key, value] : object.items()) {
+      int field = schema.FindField(key);
+      if (field < 0) {
+        AddError(report, origin, "", key, "unknown_column",
+                 absl::StrCat("unknown field '", key, "' for ", schema.plural,
+                              "; accepted fields: ", schema.FieldList()));
+        ok = false;
+        continue;
+      }
+      if (seen[field]) {
+        AddError(report, origin, "", key, "duplicate_column",
+                 absl::StrCat("field '", key, "' repeats ", schema.fields[field].name));
+        ok = false;
+        continue;
+      }
+      seen[field] = true;
+      absl::StatusOr<std::string> text = JsonValueText(schema.fields[field], value);
+      if (!text.ok()) {
+        AddError(report, origin, "", schema.fields[field].name, "invalid_value", text.status().message());
+        reported[field] = true;
+        ok = false;
+        continue;
+      }
+      values.emplace_back(field, *std::move(text));
+    }
+    Record record;
+    if (ParseRecord(schema, values, origin, report, &record, &reported) && ok) {
+      Deliver(std::move(record), schema, origin, report, add);
+    }
+  }
+  return report->error_count() == errors_before;
+}
+
+template <typename Record>
+std::string WriteCsvTable(const RecordSchema<Record>& schema, const std::vector<Record>& records) {
+  std::string out;
+  std::vector<absl::string_view> row;
+  std::vector<std::string> texts(schema.fields.size());
+  for (const FieldSpec<Record>& spec : schema.fields) row.push_back(spec.name);
+  AppendCsvRow(&out, row);
+  for (const Record& record : records) {
+    for (size_t i = 0; i < schema.fields.size(); ++i) {
+      texts[i] = schema.fields[i].format(record);
+      row[i] = texts[i];
+    }
+    AppendCsvRow(&out, row);
+  }
+  return out;
+}
+
+template <typename Record>
+nlohmann::ordered_json WriteJsonTable(const RecordSchema<Record>& schema,
+                                      const std::vector<Record>& records) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Record& record : records) {
+    nlohmann::ordered_json object = nlohmann::ordered_json::object();
+    for (const FieldSpec<Record>& spec : schema.fields) {
+      std::string text = spec.format(record);
+      if (text.empty()) continue;
+      switch (spec.kind) {
+        case FieldKind::kInteger: {
+          int64_t value = 0;
+          (void)absl::SimpleAtoi(text, &value);
+          object[spec.name] = value;
+          break;
+        }
+        case FieldKind::kFlag:
+          object[spec.name] = text == "true";
+          break;
+        case FieldKind::kList:
+          object[spec.name] = SplitList(text);
+          break;
+        case FieldKind::kText:
+        case FieldKind::kDate:
+          object[spec.name] = text;
+          break;
+      }
+    }
+    out.push_back(std::move(object));
+  }
+  return out;
+}
+
+#define SSR_INSTANTIATE_TABLE_IO(Record)                                                                 \
+  template bool ReadCsvTable<Record>(absl::string_view, const std::string&, const RecordSchema<Record>&, \
+                                     QualityReport*, const RecordSink<Record>&);                         \
+  template bool ReadJsonTable<Record>(const nlohmann::json&, const std::string&,                         \
+                                      const RecordSchema<Record>&, QualityReport*,                       \
+                                      const RecordSink<Record>&);                                        \
+  template std::string WriteCsvTable<Record>(const RecordSchema<Record>&, const std::vector<Record>&);   \
+  template nlohmann::ordered_json WriteJsonTable<Record>(const RecordSchema<Record>&,                    \
+                                                         const std::vector<Record>&);
+
+SSR_INSTANTIATE_TABLE_IO(Entity)
+SSR_INSTANTIATE_TABLE_IO(Inspector)
+SSR_INSTANTIATE_TABLE_IO(Unit)
+SSR_INSTANTIATE_TABLE_IO(Department)
+SSR_INSTANTIATE_TABLE_IO(Item)
+SSR_INSTANTIATE_TABLE_IO(Conflict)
+SSR_INSTANTIATE_TABLE_IO(PairExclusion)
+
+}  // namespace ssr::internal

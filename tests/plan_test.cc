@@ -1,0 +1,94 @@
+#include "ssrandom/plan.h"
+
+#include <string>
+
+#include "absl/strings/match.h"
+#include "gtest/gtest.h"
+
+namespace ssr {
+namespace {
+
+Plan MakePlan() {
+  Plan plan;
+  plan.bureau = "新乐";
+  plan.period = "2024Q1";
+  plan.seed = "314159";
+  plan.seed_source = "dice";
+  plan.policy_name = "hebei-xinle-2024";
+  plan.policy_digest = std::string(64, 'a');
+  plan.directory_digest = std::string(64, 'b');
+  Task task;
+  task.id = "2024Q1/XL-00001";
+  task.entity_id = "XL-00001";
+  task.entity_name = "新乐市恒瑞化工有限公司";
+  task.area = "杜固";
+  task.supervision_class = SupervisionClass::kKey;
+  task.pool = Pool::kKey;
+  task.credit_class = "B";
+  task.stratum = "key/B";
+  task.ticket = "0.123";
+  task.items = {"EE-01", "EE-04"};
+  task.credit_based = true;
+  task.team = {"I-001", "I-002"};
+  task.joint = JointType::kInternal;
+  plan.tasks.push_back(task);
+  task.id = "2024Q1/XL-00002";
+  task.entity_id = "XL-00002";
+  task.pool = Pool::kPositive;
+  task.supervision_class = SupervisionClass::kGeneral;
+  task.method = InspectionMethod::kOffSite;
+  task.team = {};
+  task.joint = JointType::kNone;
+  plan.tasks.push_back(task);
+  return plan;
+}
+
+TEST(PlanTest, JsonRoundTripsExactly) {
+  Plan plan = MakePlan();
+  absl::StatusOr<Plan> back = Plan::FromJson(plan.ToJson(), "plan.json");
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(*back, plan);
+  EXPECT_EQ(back->Digest(), plan.Digest());
+}
+
+TEST(PlanTest, DigestChangesWithAnyTaskField) {
+  Plan plan = MakePlan();
+  Plan changed = plan;
+  changed.tasks[1].team = {"I-009"};
+  EXPECT_NE(changed.Digest(), plan.Digest());
+  EXPECT_EQ(plan.Digest().size(), 64u);
+}
+
+TEST(PlanTest, CsvHasOneRowPerTaskWithListsJoined) {
+  std::string csv = MakePlan().ToCsv();
+  EXPECT_TRUE(absl::StartsWith(csv, "task_id,entity_id,entity_name,"));
+  EXPECT_TRUE(absl::StrContains(csv, "EE-01;EE-04"));
+  EXPECT_TRUE(absl::StrContains(csv, "I-001;I-002,internal"));
+  EXPECT_TRUE(absl::StrContains(csv, "off_site"));
+}
+
+TEST(PlanTest, MalformedPlanNamesTheTaskAndField) {
+  std::string json = MakePlan().ToJson();
+  std::string broken = json;
+  broken.replace(broken.find("\"key/B\""), 7, "17");
+  absl::StatusOr<Plan> back = Plan::FromJson(broken, "plan.json");
+  ASSERT_FALSE(back.ok());
+  EXPECT_TRUE(absl::StrContains(back.status().message(), "tasks[0].stratum")) << back.status();
+  std::string bad_pool = json;
+  bad_pool.replace(bad_pool.find("\"positive\""), 10, "\"favoured\"");
+  back = Plan::FromJson(bad_pool, "plan.json");
+  ASSERT_FALSE(back.ok());
+  EXPECT_TRUE(absl::StrContains(back.status().message(), "tasks[1].pool")) << back.status();
+  EXPECT_FALSE(Plan::FromJson("[1]", "plan.json").ok());
+  EXPECT_FALSE(Plan::FromJson("{\"format\": \"ssrandom-record\"}", "plan.json").ok());
+}
+
+TEST(PlanTest, FindEntityLocatesTasks) {
+  Plan plan = MakePlan();
+  ASSERT_NE(plan.FindEntity("XL-00002"), nullptr);
+  EXPECT_EQ(plan.FindEntity("XL-00002")->method, InspectionMethod::kOffSite);
+  EXPECT_EQ(plan.FindEntity("XL-9"), nullptr);
+}
+
+}  // namespace
+}  // namespace ssr
