@@ -100,6 +100,10 @@ std::shared_ptr<const ConditionNode> ParseConditionText(absl::string_view text, 
 // "line L, column C: message" followed by the offending line and a caret under the column.
 std::string FormatConditionError(absl::string_view text, const ConditionError& error);
 
+// "\n    <the line holding the offset>\n    <spaces>^": the offending line with a caret under the offset
+// (CJK characters count two columns).
+std::string ConditionSnippet(absl::string_view text, size_t error_offset);
+
 // Canonical text of a tree.
 std::string PrintCondition(const ConditionNode& node);
 
