@@ -416,8 +416,6 @@ TEST(PolicyTest, NamesAndLabelsAreStable) {
   EXPECT_EQ(SupervisionClassName(SupervisionClass::kSpecial), "special");
   EXPECT_EQ(SupervisionClassLabel(SupervisionClass::kKey), "重点监管对象");
   EXPECT_EQ(SupervisionClassName(SupervisionClass::kExcluded), "excluded");
-  EXPECT_EQ(*ParseSupervisionClass("一般监管对象"), SupervisionClass::kGeneral);
-  EXPECT_FALSE(ParseSupervisionClass("other").ok());
   EXPECT_EQ(PoolName(Pool::kPositive), "positive");
   EXPECT_EQ(PoolRuleId(Pool::kGeneral), "Q-GENERAL");
   EXPECT_EQ(PoolRuleId(Pool::kExcluded), "");

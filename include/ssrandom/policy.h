@@ -37,6 +37,7 @@
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "ssrandom/classes.h"
 #include "ssrandom/condition.h"
 #include "ssrandom/inspector.h"
 #include "ssrandom/ratio.h"
@@ -47,19 +48,8 @@ namespace internal {
 struct PolicyState;  // src/policy/policy.cc
 }  // namespace internal
 
-// The supervision classes (分级分类, RULES.md §2). The numeric values are stable.
-enum class SupervisionClass : uint8_t { kExcluded = 0, kSpecial = 1, kKey = 2, kGeneral = 3 };
-absl::string_view SupervisionClassName(SupervisionClass value);   // "excluded", "special", "key", "general"
-absl::string_view SupervisionClassLabel(SupervisionClass value);  // "排除", "特殊监管对象", ...
-// Parses a name ("special") or label ("特殊监管对象"). InvalidArgument naming the accepted values otherwise.
-absl::StatusOr<SupervisionClass> ParseSupervisionClass(absl::string_view text);
+// SupervisionClass and Pool, their names and labels, are in classes.h.
 
-// The quota pools of RULES.md §3: a general entity is in the positive pool when it is on the positive list
-// (正面清单), otherwise in the general pool. The numeric values are stable.
-enum class Pool : uint8_t { kExcluded = 0, kSpecial = 1, kKey = 2, kPositive = 3, kGeneral = 4 };
-absl::string_view PoolName(Pool pool);    // "excluded", "special", "key", "positive", "general"
-absl::string_view PoolRuleId(Pool pool);  // "", "Q-SPECIAL", "Q-KEY", "Q-POSITIVE", "Q-GENERAL"
-absl::string_view PoolLabel(Pool pool);   // "不在抽查范围 excluded", "特殊监管对象 special", ...
 // The class whose entities make up `pool` (positive and general pools: kGeneral).
 SupervisionClass ClassOfPool(Pool pool);
 
