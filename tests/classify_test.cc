@@ -239,12 +239,10 @@ TEST(ClassifyTest, MissingDataIsExplainedAndNeverMatches) {
   const size_t row = f.Add(e);
   Classification c = f.Run(MakePolicy(Base()));
   EXPECT_EQ(c.pool(row), Pool::kKey);
-  EXPECT_EQ(
-      c.Explain(row),
-      "special: not met, data missing for penalty (penalties_last_year >= 1), complaints "
-      "(verified_complaints >= 3); general: not met, data missing for positive (positive_list); key: "
-      "key_permit (permit_class == \"key\") → key; pool key (Q-KEY); credit D (the credit class is unknown "
-      "or not in the scheme; credit.unknown)");
+  EXPECT_EQ(c.Explain(row),
+            "special: not met, missing penalties_last_year, verified_complaints; general: not met, missing "
+            "positive_list; key: key_permit (permit_class == \"key\") → key; pool key (Q-KEY); credit D (the "
+            "credit class is unknown or not in the scheme; credit.unknown)");
   // Missing data of a class weaker than the decided one is not mentioned: it could not change the outcome.
   Entity listed = E("special-with-gaps");
   listed.penalties_last_year = 1;

@@ -131,7 +131,11 @@ TEST(ConditionTest, UnknownValuesAreNeitherTrueNorFalse) {
   EXPECT_EQ(Eval("not (penalties_last_year >= 1)", e), Truth::kUnknown);
   EXPECT_EQ(Eval("credit != \"A\"", e), Truth::kUnknown);
   EXPECT_EQ(Eval("permit_class not in [\"key\"]", e), Truth::kUnknown);
-  EXPECT_EQ(Eval("last_penalty_date within 1 year", e), Truth::kUnknown);
+  // Dates record events: no date is no event, a false comparison rather than an unknown one.
+  EXPECT_EQ(Eval("last_penalty_date within 1 year", e), Truth::kFalse);
+  EXPECT_EQ(Eval("not (last_penalty_date < 2020-01-01)", e), Truth::kTrue);
+  EXPECT_EQ(Eval("days_before_period(supervision_listed_date) <= 365", e), Truth::kFalse);
+  EXPECT_EQ(Eval("penalties_last_year >= 1 or last_penalty_date within 1 year", e), Truth::kUnknown);
   // Kleene logic: a known answer decides where it can.
   EXPECT_EQ(Eval("key_unit or true", e), Truth::kTrue);
   EXPECT_EQ(Eval("key_unit and false", e), Truth::kFalse);

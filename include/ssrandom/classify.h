@@ -72,8 +72,8 @@ class Classification {
   // Which conditions matched and which rule decided, in one line, e.g.
   //   special: penalty_last_year (penalties_last_year >= 1); key: key_permit (permit_class == "key")
   //   → special (key yields to special); pool special (Q-SPECIAL); credit B
-  // Classes whose conditions could not be decided for lack of data say so ("special: not met, data missing
-  // for complaints (verified_complaints >= 3)").
+  // A class that could have won but whose conditions could not be decided for lack of data names the
+  // missing attributes ("special: not met, missing verified_complaints").
   std::string Explain(size_t row) const;
 
   // Entities per pool, per (pool, credit cell) and per class. CellSize is 0 for pools without a table.

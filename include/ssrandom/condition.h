@@ -42,8 +42,10 @@
 // comparison with an unknown value is unknown, `not unknown` is unknown, `unknown and false` is false,
 // `unknown or true` is true. A condition *matches* an entity only when it is true; unknown never matches.
 // So an unknown flag is not true, and not false either: neither `key_unit` nor `not key_unit` matches an
-// entity whose key-unit status is unknown. Tags are never unknown (no tag means the tag is absent). Test for
-// missing data explicitly with `is unknown`.
+// entity whose key-unit status is unknown. Test for missing data explicitly with `is unknown`.
+// Two kinds of attribute are never unknown: tags (no tag means the tag is absent) and the event dates
+// last_penalty_date and supervision_listed_date (no date means no such event on record, so every date
+// comparison and `within` is false for it; `is unknown` tests that the date is absent).
 //
 // Thread safety: Condition and BoundCondition are immutable; all const methods are thread-safe. A
 // BoundCondition reads the directory it was bound to, which must outlive it and must not be modified.

@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "directory/entity_columns.h"
+#include "policy/condition_ast.h"
 #include "ssrandom/condition.h"
 
 namespace ssr {
@@ -34,6 +35,8 @@ struct ClassificationState {
   std::vector<int8_t> credit;
   std::vector<uint8_t> aux;  // kAux* bits and, for rows excluded by status, the status in the low bits
   std::vector<uint8_t> masks;
+  std::vector<uint16_t> rule_attributes;  // per rule: bit i = reads internal::Attribute i
+  std::vector<uint16_t> unknown;  // per row: bit i = attribute i is unknown (rows with an unknown rule)
   std::array<int64_t, 5> pool_sizes{};
   std::array<std::vector<int64_t>, 5> cell_sizes;
   int64_t conflicts = 0;
@@ -51,6 +54,31 @@ constexpr std::array<SupervisionClass, 3> kClassOrder = {SupervisionClass::kSpec
                                                          SupervisionClass::kGeneral};
 
 bool Bit(const uint8_t* mask, size_t bit) { return (mask[bit >> 3] >> (bit & 7)) & 1; }
+
+uint16_t AttributeBit(Attribute attribute) {
+  return static_cast<uint16_t>(1u << static_cast<unsigned>(attribute));
+}
+
+// Which of the attributes in `used` are unknown for `row`. Tags, ids and event dates are never unknown.
+uint16_t UnknownAttributes(const EntityColumns& c, size_t row, uint16_t used) {
+  uint16_t bits = 0;
+  auto mark = [&](Attribute a, bool unknown) {
+    if (unknown && (used & AttributeBit(a))) bits |= AttributeBit(a);
+  };
+  mark(Attribute::kPermitClass, c.permit_class[row] == 0);
+  mark(Attribute::kKeyUnitFlag, (c.flags[row] & kKeyUnitKnown) == 0);
+  mark(Attribute::kPositiveListFlag, (c.flags[row] & kPositiveListKnown) == 0);
+  mark(Attribute::kCredit, c.credit[row] == 0);
+  mark(Attribute::kEnvCredit, c.env_credit[row] == 0);
+  mark(Attribute::kArea, c.area[row] == 0);
+  mark(Attribute::kIndustry, c.industry[row] == 0);
+  mark(Attribute::kStatus, c.status[row] == 0);
+  mark(Attribute::kEmergencyRisk, c.emergency_risk[row] == 0);
+  mark(Attribute::kPenaltiesLastYear, c.penalties_last_year[row] == kNoCount);
+  mark(Attribute::kVerifiedComplaints, c.verified_complaints[row] == kNoCount);
+  mark(Attribute::kUscc, c.usccs[row].empty());
+  return bits;
+}
 
 std::string RuleText(const Policy::Rule& rule) {
   std::string when = rule.when;
@@ -84,6 +112,16 @@ absl::StatusOr<Classification> Classify(const Directory& directory, const Policy
   bound.reserve(s.rules.size());
   for (const internal::RuleRef& ref : s.rules) bound.push_back(ref.rule->condition.Bind(directory, period));
   s.stride = (2 * s.rules.size() + 7) / 8;
+  uint16_t used_attributes = 0;
+  for (const internal::RuleRef& ref : s.rules) {
+    uint16_t bits = 0;
+    for (const std::string& name : ref.rule->condition.Attributes()) {
+      if (const internal::AttributeInfo* info = internal::FindAttribute(name))
+        bits |= internal::AttributeBit(info->attribute);
+    }
+    s.rule_attributes.push_back(bits);
+    used_attributes |= bits;
+  }
 
   // Status exclusions and credit cells resolve through small tables, not per-row work.
   std::array<bool, 256> excluded_status{};
@@ -114,6 +152,7 @@ absl::StatusOr<Classification> Classify(const Directory& directory, const Policy
   s.credit.resize(n);
   s.aux.resize(n);
   s.masks.assign(n * s.stride, 0);
+  s.unknown.assign(n, 0);
 
   std::vector<std::vector<Truth>> truth(s.rules.size(), std::vector<Truth>(std::min(internal::kBlock, n)));
   for (size_t begin = 0; begin < n; begin += internal::kBlock) {
@@ -122,11 +161,16 @@ absl::StatusOr<Classification> Classify(const Directory& directory, const Policy
     for (size_t i = 0; i < count; ++i) {
       const size_t row = begin + i;
       uint8_t* mask = s.masks.data() + row * s.stride;
+      bool any_unknown = false;
       for (size_t r = 0; r < s.rules.size(); ++r) {
         const Truth t = truth[r][i];
         if (t == Truth::kTrue) mask[(2 * r) >> 3] |= static_cast<uint8_t>(1u << ((2 * r) & 7));
-        if (t == Truth::kUnknown) mask[(2 * r + 1) >> 3] |= static_cast<uint8_t>(1u << ((2 * r + 1) & 7));
+        if (t == Truth::kUnknown) {
+          mask[(2 * r + 1) >> 3] |= static_cast<uint8_t>(1u << ((2 * r + 1) & 7));
+          any_unknown = true;
+        }
       }
+      if (any_unknown) s.unknown[row] = internal::UnknownAttributes(c, row, used_attributes);
       uint8_t aux = 0;
       bool excluded = false;
       const uint8_t status = c.status[row];
@@ -239,19 +283,29 @@ std::string Classification::Explain(size_t row) const {
   std::vector<SupervisionClass> met;
   for (SupervisionClass k : policy.precedence()) {
     std::vector<std::string> matched;
-    std::vector<std::string> undecided;
+    uint16_t undecided = 0;
+    bool any_undecided = false;
     for (size_t r = 0; r < s.rules.size(); ++r) {
       if (s.rules[r].owner != k) continue;
       if (internal::Bit(mask, 2 * r)) matched.push_back(internal::RuleText(*s.rules[r].rule));
-      if (internal::Bit(mask, 2 * r + 1)) undecided.push_back(internal::RuleText(*s.rules[r].rule));
+      if (internal::Bit(mask, 2 * r + 1)) {
+        undecided |= s.rule_attributes[r];
+        any_undecided = true;
+      }
     }
     if (!matched.empty()) {
       met.push_back(k);
       parts.push_back(absl::StrCat(SupervisionClassName(k), ": ", absl::StrJoin(matched, ", ")));
-    } else if (!undecided.empty() && met.empty()) {
+    } else if (any_undecided && met.empty()) {
       // Missing data matters only for classes that would have won had their condition been true.
-      parts.push_back(absl::StrCat(SupervisionClassName(k), ": not met, data missing for ",
-                                   absl::StrJoin(undecided, ", ")));
+      std::vector<absl::string_view> missing;
+      for (unsigned a = 0; a < 16; ++a) {
+        if ((undecided & s.unknown[row]) & (1u << a)) {
+          missing.push_back(internal::InfoOf(static_cast<internal::Attribute>(a)).name);
+        }
+      }
+      parts.push_back(
+          absl::StrCat(SupervisionClassName(k), ": not met, missing ", absl::StrJoin(missing, ", ")));
     }
   }
   std::string decision;

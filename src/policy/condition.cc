@@ -432,7 +432,8 @@ void RunStep(const BoundProgram& program, const Step& step, size_t begin, size_t
       const int32_t* column = step.column32 + begin;
       for (size_t i = 0; i < count; ++i) {
         const int64_t v = column[i];
-        out[i] = column[i] == kNoDate ? kU : Of((v >= step.lo && v <= step.hi) != step.negate);
+        // Dates record events: an absent date is no event, so the comparison is false, not unknown.
+        out[i] = column[i] == kNoDate ? kF : Of((v >= step.lo && v <= step.hi) != step.negate);
       }
       return;
     }
