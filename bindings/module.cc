@@ -14,4 +14,5 @@ PYBIND11_MODULE(_core, m) {
   ssr::bindings::RegisterCalendar(m);
   ssr::bindings::RegisterBureau(m);
   ssr::bindings::RegisterSampler(m);
+  ssr::bindings::RegisterPolicy(m);
 }

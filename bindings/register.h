@@ -22,6 +22,7 @@ void RegisterStatus(pybind11::module_& m);
 void RegisterCalendar(pybind11::module_& m);  // Period, Calendar (bindings/calendar.cc)
 void RegisterBureau(pybind11::module_& m);    // Bureau, Directory, QualityReport (bindings/bureau.cc)
 void RegisterSampler(pybind11::module_& m);
+void RegisterPolicy(pybind11::module_& m);  // Policy, Condition, Classification (bindings/policy.cc)
 
 }  // namespace ssr::bindings
 

@@ -8,6 +8,7 @@ from ssrandom.bureau import Bureau, Directory, QualityReport, load_entities
 from ssrandom.calendar import Calendar, Period
 from ssrandom.errors import (Error, FailedPreconditionError, InternalError, InvalidInputError, NotFoundError,
                              OutOfRangeError)
+from ssrandom.policy import Classification, Condition, Policy, PolicyProblem, classify
 from ssrandom.sampler import UsccResult, check_uscc, sample, ticket, tickets, uscc_check_character
 
 __all__ = [
@@ -24,6 +25,11 @@ __all__ = [
     "NotFoundError",
     "OutOfRangeError",
     "Period",
+    "Policy",
+    "PolicyProblem",
+    "Condition",
+    "Classification",
+    "classify",
     "UsccResult",
     "check_uscc",
     "sample",
