@@ -116,6 +116,16 @@ void RegisterBureau(py::module_& m) {
       },
       py::arg("path"), py::arg("as_of") = py::none());
   m.def(
+      "bureau_from_entities",
+      [](const std::string& path) {
+        QualityReport report;
+        Bureau bureau;
+        bureau.entities = ValueOrThrow(LoadEntities(path, &report));
+        report.Append(CheckBureau(bureau, std::nullopt));
+        return py::make_tuple(std::move(bureau), std::move(report));
+      },
+      py::arg("path"));
+  m.def(
       "sample_bureau",
       [](int64_t entities, uint64_t seed) {
         if (entities < 1) ThrowIfError(absl::InvalidArgumentError("the sample needs at least 1 entity"));

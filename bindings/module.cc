@@ -15,4 +15,5 @@ PYBIND11_MODULE(_core, m) {
   ssr::bindings::RegisterBureau(m);
   ssr::bindings::RegisterSampler(m);
   ssr::bindings::RegisterPolicy(m);
+  ssr::bindings::RegisterDraw(m);
 }

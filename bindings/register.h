@@ -23,6 +23,7 @@ void RegisterCalendar(pybind11::module_& m);  // Period, Calendar (bindings/cale
 void RegisterBureau(pybind11::module_& m);    // Bureau, Directory, QualityReport (bindings/bureau.cc)
 void RegisterSampler(pybind11::module_& m);
 void RegisterPolicy(pybind11::module_& m);  // Policy, Condition, Classification (bindings/policy.cc)
+void RegisterDraw(pybind11::module_& m);     // draw, verify_record, plan/record JSON (bindings/draw.cc)
 
 }  // namespace ssr::bindings
 

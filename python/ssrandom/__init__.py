@@ -6,6 +6,7 @@ The package wraps the C++ core (``ssrandom._core``) in a Pythonic API.
 from ssrandom._core import __version__
 from ssrandom.bureau import Bureau, Directory, QualityReport, load_entities
 from ssrandom.calendar import Calendar, Period
+from ssrandom.entity_draw import DrawRecord, DrawResult, Plan, VerifyResult, draw, verify
 from ssrandom.errors import (Error, FailedPreconditionError, InternalError, InvalidInputError, NotFoundError,
                              OutOfRangeError)
 from ssrandom.policy import Classification, Condition, Policy, PolicyProblem, classify
@@ -18,6 +19,12 @@ __all__ = [
     "QualityReport",
     "load_entities",
     "Calendar",
+    "DrawRecord",
+    "DrawResult",
+    "Plan",
+    "VerifyResult",
+    "draw",
+    "verify",
     "Error",
     "FailedPreconditionError",
     "InternalError",

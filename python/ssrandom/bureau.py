@@ -123,6 +123,13 @@ class Bureau:
         core, report = _core.load_bureau(os.fspath(path), _date_text(as_of))
         return cls(core, QualityReport(report))
 
+    @classmethod
+    def from_entities(cls, path: Union[str, os.PathLike]) -> "Bureau":
+        """A bureau holding only an entity directory (``.csv`` or ``.json``): enough to classify and draw
+        entities; teams need inspectors (see :meth:`load`)."""
+        core, report = _core.bureau_from_entities(os.fspath(path))
+        return cls(core, QualityReport(report))
+
     @property
     def name(self) -> str:
         """The bureau's name."""

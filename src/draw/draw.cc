@@ -1,0 +1,230 @@
+#include "ssrandom/draw.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/str_cat.h"
+#include "draw/items.h"
+#include "ssrandom/classify.h"
+#include "ssrandom/digest.h"
+#include "ssrandom/sampler.h"
+#include "ssrandom/version.h"
+
+namespace ssr {
+namespace {
+
+// What earlier plans of the year say about each entity.
+struct YearHistory {
+  absl::flat_hash_map<std::string, int> on_site_count;  // planned on-site inspections this year
+  std::vector<HistoryEntry> entries;
+};
+
+absl::StatusOr<YearHistory> ReadHistory(const std::vector<Plan>& plans, const Period& period,
+                                        const Directory& directory) {
+  YearHistory history;
+  absl::flat_hash_set<std::string> periods;
+  for (const Plan& plan : plans) {
+    absl::StatusOr<Period> earlier = Period::Parse(plan.period);
+    if (!earlier.ok()) {
+      return absl::InvalidArgumentError(
+          absl::StrCat("a history plan has an invalid period: ", earlier.status().message()));
+    }
+    if (!earlier->is_quarter() || earlier->year() != period.year() ||
+        earlier->quarter() >= period.quarter()) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "the history holds a plan for ", plan.period, ", but only plans of earlier quarters of ",
+          period.year(), " count for ", period.ToString(),
+          "; remove it (a re-draw of the same period is chained through "
+          "the previous record digest instead)"));
+    }
+    if (!periods.insert(plan.period).second) {
+      return absl::InvalidArgumentError(absl::StrCat("the history holds two plans for ", plan.period,
+                                                     "; keep only the one that was executed"));
+    }
+    for (const Task& task : plan.tasks) {
+      if (!directory.Find(task.entity_id)) {
+        return absl::InvalidArgumentError(absl::StrCat("the ", plan.period, " plan names entity ",
+                                                       task.entity_id, ", which is not in the directory"));
+      }
+      if (task.method == InspectionMethod::kOnSite) ++history.on_site_count[task.entity_id];
+    }
+    history.entries.push_back({plan.period, plan.Digest()});
+  }
+  std::sort(history.entries.begin(), history.entries.end(),
+            [](const HistoryEntry& a, const HistoryEntry& b) { return a.period < b.period; });
+  return history;
+}
+
+std::string StratumName(Pool pool, absl::string_view credit_class) {
+  return credit_class.empty() ? std::string(PoolName(pool)) : absl::StrCat(PoolName(pool), "/", credit_class);
+}
+
+// The rows chosen in one stratum, in ticket order, with their tickets.
+struct Chosen {
+  uint32_t row;
+  std::string ticket;
+  bool readmitted;
+};
+
+std::vector<Chosen> Lowest(const TicketSampler& sampler, const Directory& directory,
+                           const std::vector<uint32_t>& rows, size_t n, bool readmitted, int threads) {
+  std::vector<absl::string_view> ids;
+  ids.reserve(rows.size());
+  for (uint32_t row : rows) ids.push_back(directory.id(row));
+  std::vector<Chosen> chosen;
+  for (size_t index : sampler.SelectLowest(ids, std::min(n, ids.size()), threads)) {
+    chosen.push_back({rows[index], sampler.Ticket(ids[index]), readmitted});
+  }
+  return chosen;
+}
+
+}  // namespace
+
+absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, const Period& period,
+                                const DrawRequest& request) {
+  if (absl::Status s = ValidateSeed(request.seed); !s.ok()) return s;
+  if (!period.is_quarter()) {
+    return absl::InvalidArgumentError(absl::StrCat("a draw is made for a quarter such as ", period.year(),
+                                                   "Q1, not for the year ", period.ToString()));
+  }
+  const Directory& directory = bureau.entities;
+  absl::StatusOr<YearHistory> history = ReadHistory(request.history, period, directory);
+  if (!history.ok()) return history.status();
+  absl::StatusOr<Classification> classification = Classify(directory, policy, period);
+  if (!classification.ok()) return classification.status();
+  absl::StatusOr<internal::ItemMatcher> items = internal::ItemMatcher::Create(bureau, period);
+  if (!items.ok()) return items.status();
+
+  // Strata in the documented order: pools in rule order, then the credit classes in risk order.
+  std::vector<QuotaLine> lines = ComputeQuotas(*classification, policy);
+  std::stable_sort(lines.begin(), lines.end(), [](const QuotaLine& a, const QuotaLine& b) {
+    if (a.pool != b.pool) return static_cast<int>(a.pool) < static_cast<int>(b.pool);
+    return a.credit_index < b.credit_index;
+  });
+  absl::flat_hash_map<std::pair<int, int>, size_t> line_of;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    line_of[{static_cast<int>(lines[i].pool), lines[i].credit_index}] = i;
+  }
+  std::vector<std::vector<uint32_t>> members(lines.size());
+  for (uint32_t row = 0; row < directory.size(); ++row) {
+    Pool pool = classification->pool(row);
+    if (pool == Pool::kExcluded) continue;
+    int cell = policy.uses_credit_table(pool) ? classification->credit_index(row) : -1;
+    auto it = line_of.find({static_cast<int>(pool), cell});
+    if (it != line_of.end()) members[it->second].push_back(row);
+  }
+
+  const TicketSampler sampler(request.seed);
+  const int threads = request.threads > 0 ? request.threads : 2;
+  DrawResult result;
+  DrawRecord& record = result.record;
+  record.library_version = kVersion;
+  record.bureau = bureau.name;
+  record.period = period.ToString();
+  record.seed = request.seed;
+  record.seed_hash = sampler.seed_hash();
+  record.seed_source = request.seed_source;
+  record.directory_digest = directory.CanonicalDigest();
+  record.directory_size = static_cast<int64_t>(directory.size());
+  record.policy_name = policy.name();
+  record.policy_digest = policy.Digest();
+  record.history = history->entries;
+  record.previous_record_digest = request.previous_record_digest;
+
+  Plan& plan = result.plan;
+  plan.bureau = bureau.name;
+  plan.period = record.period;
+  plan.seed = request.seed;
+  plan.seed_source = request.seed_source;
+  plan.policy_name = record.policy_name;
+  plan.policy_digest = record.policy_digest;
+  plan.directory_digest = record.directory_digest;
+
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const QuotaLine& line = lines[i];
+    const std::string& credit_class = line.credit_class;
+    StratumRecord stratum;
+    stratum.stratum = StratumName(line.pool, credit_class);
+    stratum.pool = std::string(PoolName(line.pool));
+    stratum.rule = std::string(PoolRuleId(line.pool));
+    stratum.credit_class = credit_class;
+    const bool off_site = line.pool == Pool::kPositive;
+    stratum.method =
+        std::string(InspectionMethodName(off_site ? InspectionMethod::kOffSite : InspectionMethod::kOnSite));
+    stratum.pool_size = line.pool_size;
+    stratum.ratio = line.ratio.ToString();
+    stratum.quota = line.quota;
+    stratum.arithmetic = line.arithmetic;
+    stratum.credit_based = line.credit_index >= 0;
+
+    // Off-site full coverage is not capped (the yearly cap counts planned on-site inspections) and has no
+    // rotation: every member is checked every quarter.
+    std::vector<uint32_t> eligible, rotated, capped;
+    for (uint32_t row : members[i]) {
+      auto it = history->on_site_count.find(directory.id(row));
+      int earlier = it == history->on_site_count.end() ? 0 : it->second;
+      if (off_site || earlier == 0) {
+        eligible.push_back(row);
+      } else if (earlier >= policy.yearly_cap()) {
+        capped.push_back(row);
+      } else if (policy.rotation_within_year()) {
+        rotated.push_back(row);
+      } else {
+        eligible.push_back(row);
+      }
+    }
+    stratum.excluded_yearly_cap = static_cast<int64_t>(capped.size());
+    stratum.excluded_rotation = static_cast<int64_t>(rotated.size());
+    stratum.eligible = static_cast<int64_t>(eligible.size());
+
+    const size_t quota = static_cast<size_t>(line.quota);
+    std::vector<Chosen> chosen = Lowest(sampler, directory, eligible, quota, false, threads);
+    if (chosen.size() < quota) {
+      // The rotation pool is exhausted: entities drawn earlier this year come back, lowest tickets first.
+      std::vector<Chosen> readmitted =
+          Lowest(sampler, directory, rotated, quota - chosen.size(), true, threads);
+      chosen.insert(chosen.end(), readmitted.begin(), readmitted.end());
+    }
+    if (chosen.size() < quota) {
+      if (!policy.take_whole_pool_when_short()) {
+        return absl::FailedPreconditionError(absl::StrCat(
+            "stratum ", stratum.stratum, " (", stratum.rule, ", ", period.ToString(), "): the quota is ",
+            quota, " (", line.arithmetic, ") but only ", chosen.size(), " of its ", line.pool_size,
+            " entities can be drawn, because ", capped.size(), " have reached the yearly cap of ",
+            policy.yearly_cap(), " planned inspection(s) — ", quota - chosen.size(),
+            " short. Raise the yearly cap, or set the policy to take the whole pool when a stratum is "
+            "short"));
+      }
+      stratum.whole_pool_taken = true;
+    }
+    std::sort(chosen.begin(), chosen.end(), [&](const Chosen& a, const Chosen& b) {
+      if (a.ticket != b.ticket) return a.ticket < b.ticket;
+      return directory.id(a.row) < directory.id(b.row);
+    });
+    for (const Chosen& c : chosen) {
+      stratum.selected.push_back({std::string(directory.id(c.row)), c.ticket, c.readmitted});
+      Task task;
+      task.entity_id = std::string(directory.id(c.row));
+      task.id = absl::StrCat(plan.period, "/", task.entity_id);
+      task.entity_name = std::string(directory.name(c.row));
+      task.uscc = std::string(directory.uscc(c.row));
+      task.area = std::string(directory.area(c.row));
+      task.supervision_class = classification->supervision_class(c.row);
+      task.pool = line.pool;
+      task.credit_class = credit_class;
+      task.stratum = stratum.stratum;
+      task.ticket = c.ticket;
+      task.method = off_site ? InspectionMethod::kOffSite : InspectionMethod::kOnSite;
+      task.items = items->ItemsFor(c.row, task.method);
+      task.credit_based = stratum.credit_based;
+      plan.tasks.push_back(std::move(task));
+    }
+    record.strata.push_back(std::move(stratum));
+  }
+  record.plan_digest = plan.Digest();
+  return result;
+}
+
+}  // namespace ssr

@@ -1,0 +1,295 @@
+#include "ssrandom/draw.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "absl/container/flat_hash_set.h"
+#include "absl/strings/match.h"
+#include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
+#include "ssrandom/classify.h"
+#include "ssrandom/sample_bureau.h"
+#include "ssrandom/sampler.h"
+
+namespace ssr {
+namespace {
+
+const Bureau& Sample() {
+  static const Bureau* bureau = new Bureau(SampleBureau());
+  return *bureau;
+}
+
+Policy Preset() { return *Policy::Preset("hebei-xinle-2024"); }
+
+// The preset with its JSON changed by `edit`.
+Policy EditedPreset(const std::function<void(nlohmann::json&)>& edit) {
+  nlohmann::json json = nlohmann::json::parse(*Policy::PresetJson("hebei-xinle-2024"));
+  edit(json);
+  absl::StatusOr<Policy> policy = Policy::FromJson(json.dump(), "edited.json");
+  EXPECT_TRUE(policy.ok()) << policy.status();
+  return *policy;
+}
+
+DrawRequest Request(std::string seed = "福利彩票 2024-01-05 3D 317") {
+  DrawRequest request;
+  request.seed = std::move(seed);
+  request.seed_source = "test";
+  return request;
+}
+
+DrawResult MustDraw(const Bureau& bureau, const Policy& policy, const std::string& period,
+                    const DrawRequest& request) {
+  absl::StatusOr<DrawResult> result = Draw(bureau, policy, *Period::Parse(period), request);
+  EXPECT_TRUE(result.ok()) << result.status();
+  return *std::move(result);
+}
+
+TEST(DrawTest, SameInputsGiveByteIdenticalPlanAndRecord) {
+  DrawResult a = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  DrawRequest two_threads = Request();
+  two_threads.threads = 1;
+  DrawResult b = MustDraw(Sample(), Preset(), "2024Q1", two_threads);
+  EXPECT_EQ(a.plan.ToJson(), b.plan.ToJson());
+  EXPECT_EQ(a.plan.ToCsv(), b.plan.ToCsv());
+  EXPECT_EQ(a.record.ToJson(), b.record.ToJson());
+  EXPECT_EQ(a.record.plan_digest, a.plan.Digest());
+}
+
+TEST(DrawTest, EveryStratumGetsExactlyItsQuota) {
+  DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  Classification classification = *Classify(Sample().entities, Preset(), *Period::Parse("2024Q1"));
+  std::vector<QuotaLine> quotas = ComputeQuotas(classification, Preset());
+  ASSERT_EQ(drawn.record.strata.size(), quotas.size());
+  size_t tasks = 0;
+  for (const StratumRecord& stratum : drawn.record.strata) {
+    EXPECT_EQ(static_cast<int64_t>(stratum.selected.size()), stratum.quota) << stratum.stratum;
+    EXPECT_FALSE(stratum.whole_pool_taken);
+    tasks += stratum.selected.size();
+  }
+  EXPECT_EQ(drawn.plan.tasks.size(), tasks);
+  // The positive list is covered in full, off-site.
+  for (const StratumRecord& stratum : drawn.record.strata) {
+    if (stratum.pool == "positive") {
+      EXPECT_EQ(stratum.quota, stratum.pool_size);
+      EXPECT_EQ(stratum.method, "off_site");
+    }
+  }
+}
+
+TEST(DrawTest, NoEntityIsDrawnTwiceInOnePeriod) {
+  DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  absl::flat_hash_set<std::string> seen;
+  for (const Task& task : drawn.plan.tasks) EXPECT_TRUE(seen.insert(task.entity_id).second) << task.entity_id;
+}
+
+TEST(DrawTest, SelectionIsEachStratumsLowestTicketsRecomputedIndependently) {
+  // Partition invariance: each stratum drawn alone, from its own members, gives the same selection.
+  DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  Classification classification = *Classify(Sample().entities, Preset(), *Period::Parse("2024Q1"));
+  TicketSampler sampler(Request().seed);
+  for (const StratumRecord& stratum : drawn.record.strata) {
+    std::vector<std::string> members;
+    for (size_t row = 0; row < Sample().entities.size(); ++row) {
+      Pool pool = classification.pool(row);
+      if (PoolName(pool) != stratum.pool) continue;
+      int cell = Preset().uses_credit_table(pool) ? classification.credit_index(row) : -1;
+      std::string credit = cell >= 0 ? Preset().credit_classes()[cell] : "";
+      if (credit == stratum.credit_class) members.emplace_back(Sample().entities.id(row));
+    }
+    ASSERT_EQ(static_cast<int64_t>(members.size()), stratum.pool_size) << stratum.stratum;
+    std::sort(members.begin(), members.end(), [&](const std::string& a, const std::string& b) {
+      std::string ta = sampler.Ticket(a), tb = sampler.Ticket(b);
+      return ta != tb ? ta < tb : a < b;
+    });
+    for (size_t i = 0; i < stratum.selected.size(); ++i) {
+      EXPECT_EQ(stratum.selected[i].id, members[i]) << stratum.stratum << " #" << i;
+      EXPECT_EQ(stratum.selected[i].ticket, sampler.Ticket(members[i]));
+    }
+  }
+}
+
+TEST(DrawTest, LargerQuotaExtendsTheSmallerOne) {
+  Policy wider = EditedPreset([](nlohmann::json& json) {
+    json["quotas"]["key"]["minimum"]["value"] = "60%";
+    json["quotas"]["key"]["credit_ratios"] = {{"A", "60%"}, {"B", "60%"}, {"C", "70%"}, {"D", "70%"}};
+  });
+  DrawResult narrow = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  DrawResult wide = MustDraw(Sample(), wider, "2024Q1", Request());
+  for (size_t s = 0; s < narrow.record.strata.size(); ++s) {
+    const StratumRecord& small = narrow.record.strata[s];
+    const StratumRecord& large = wide.record.strata[s];
+    ASSERT_EQ(small.stratum, large.stratum);
+    ASSERT_LE(small.selected.size(), large.selected.size());
+    for (size_t i = 0; i < small.selected.size(); ++i) EXPECT_EQ(small.selected[i], large.selected[i]);
+  }
+}
+
+TEST(DrawTest, TasksCarryClassMethodItemsAndCreditFlag) {
+  DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  for (const Task& task : drawn.plan.tasks) {
+    EXPECT_EQ(task.id, "2024Q1/" + task.entity_id);
+    EXPECT_EQ(task.method,
+              task.pool == Pool::kPositive ? InspectionMethod::kOffSite : InspectionMethod::kOnSite);
+    EXPECT_EQ(task.credit_based, Preset().uses_credit_table(task.pool));
+    if (task.pool == Pool::kPositive) {
+      EXPECT_NE(std::find(task.items.begin(), task.items.end(), "EE-08"), task.items.end()) << task.id;
+    } else {
+      EXPECT_EQ(std::find(task.items.begin(), task.items.end(), "EE-08"), task.items.end()) << task.id;
+      EXPECT_FALSE(task.items.empty()) << task.id;
+    }
+    EXPECT_TRUE(task.team.empty());
+  }
+}
+
+TEST(DrawTest, RotationVisitsEveryKeyEntityWithinTheYear) {
+  // 25% per quarter with rotation: four quarters cover the whole key pool.
+  std::vector<Plan> history;
+  std::set<std::string> visited;
+  int64_t key_pool = 0;
+  for (int quarter = 1; quarter <= 4; ++quarter) {
+    DrawRequest request = Request("rotation seed " + std::to_string(quarter));
+    request.history = history;
+    DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q" + std::to_string(quarter), request);
+    key_pool = 0;
+    for (const StratumRecord& s : drawn.record.strata) {
+      if (s.pool != "key") continue;
+      key_pool += s.pool_size;
+      for (const SelectedEntity& e : s.selected) {
+        EXPECT_TRUE(quarter == 4 || !e.readmitted || visited.count(e.id)) << e.id;
+        visited.insert(e.id);
+      }
+    }
+    history.push_back(drawn.plan);
+  }
+  int64_t key_visited = 0;
+  Classification q4 = *Classify(Sample().entities, Preset(), *Period::Parse("2024Q4"));
+  for (size_t row = 0; row < Sample().entities.size(); ++row) {
+    if (q4.pool(row) == Pool::kKey) key_visited += visited.count(std::string(Sample().entities.id(row)));
+  }
+  EXPECT_EQ(key_visited, key_pool);
+}
+
+TEST(DrawTest, YearlyCapExcludesAndShortfallIsExplained) {
+  // A cap of one planned inspection a year: special entities at 50% a quarter run short in the second
+  // quarter.
+  Policy strict = EditedPreset([](nlohmann::json& json) {
+    json["quotas"]["yearly_cap"]["value"] = 1;
+    json["quotas"]["rotation_within_year"]["value"] = false;
+    json["quotas"]["take_whole_pool_when_short"]["value"] = false;
+  });
+  DrawResult q1 = MustDraw(Sample(), strict, "2024Q1", Request());
+  DrawRequest second = Request("another");
+  second.history = {q1.plan};
+  absl::StatusOr<DrawResult> refused = Draw(Sample(), strict, *Period::Parse("2024Q2"), second);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.status().code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(absl::StrContains(refused.status().message(), "stratum special")) << refused.status();
+  EXPECT_TRUE(absl::StrContains(refused.status().message(), "short")) << refused.status();
+
+  // Under the whole-pool rule the quarter is drawn, capped entities stay out, and the record says so.
+  Policy whole = EditedPreset([](nlohmann::json& json) {
+    json["quotas"]["yearly_cap"]["value"] = 1;
+    json["quotas"]["rotation_within_year"]["value"] = false;
+  });
+  DrawResult first = MustDraw(Sample(), whole, "2024Q1", Request());
+  second.history = {first.plan};
+  DrawResult q2 = MustDraw(Sample(), whole, "2024Q2", second);
+  absl::flat_hash_set<std::string> q1_on_site;
+  for (const Task& t : first.plan.tasks) {
+    if (t.method == InspectionMethod::kOnSite) q1_on_site.insert(t.entity_id);
+  }
+  int64_t excluded = 0;
+  bool any_whole = false;
+  for (const StratumRecord& s : q2.record.strata) {
+    excluded += s.excluded_yearly_cap;
+    if (!s.whole_pool_taken) continue;
+    any_whole = true;
+    EXPECT_EQ(static_cast<int64_t>(s.selected.size()), s.eligible) << s.stratum;
+    EXPECT_LT(static_cast<int64_t>(s.selected.size()), s.quota) << s.stratum;
+  }
+  EXPECT_TRUE(any_whole);
+  EXPECT_EQ(excluded, static_cast<int64_t>(q1_on_site.size()));
+  for (const Task& t : q2.plan.tasks) {
+    if (t.method == InspectionMethod::kOnSite) {
+      EXPECT_FALSE(q1_on_site.contains(t.entity_id)) << t.entity_id;
+    }
+  }
+}
+
+TEST(DrawTest, RejectsBlankSeedYearlessPeriodAndBadHistory) {
+  EXPECT_EQ(Draw(Sample(), Preset(), *Period::Parse("2024Q1"), Request("  ")).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(Draw(Sample(), Preset(), *Period::Parse("2024"), Request()).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  DrawResult q2 = MustDraw(Sample(), Preset(), "2024Q2", Request());
+  DrawRequest later = Request();
+  later.history = {q2.plan};
+  absl::Status status = Draw(Sample(), Preset(), *Period::Parse("2024Q1"), later).status();
+  EXPECT_EQ(status.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(absl::StrContains(status.message(), "2024Q2")) << status;
+}
+
+TEST(RecordTest, JsonRoundTripsAndDigestIsStable) {
+  DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  absl::StatusOr<DrawRecord> back = DrawRecord::FromJson(drawn.record.ToJson(), "record.json");
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(*back, drawn.record);
+  EXPECT_EQ(back->Digest(), drawn.record.Digest());
+  EXPECT_EQ(back->seed_hash, TicketSampler(Request().seed).seed_hash());
+}
+
+TEST(RecordTest, VerifyAcceptsTheRecordItProduced) {
+  DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  EXPECT_TRUE(VerifyRecord(drawn.record, Sample(), Preset(), {}).ok());
+}
+
+TEST(RecordTest, VerifyNamesTheFirstDifference) {
+  DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  DrawRecord tampered = drawn.record;
+  tampered.strata[1].selected[0].id = "XL-99999";
+  absl::Status status = VerifyRecord(tampered, Sample(), Preset(), {});
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(absl::StrContains(status.message(), "strata[1].selected[0].id")) << status;
+
+  DrawRecord other_seed = drawn.record;
+  other_seed.seed = "another seed";
+  status = VerifyRecord(other_seed, Sample(), Preset(), {});
+  EXPECT_TRUE(absl::StrContains(status.message(), "seed_hash")) << status;
+
+  DrawRecord forged_quota = drawn.record;
+  forged_quota.strata[0].quota -= 1;
+  EXPECT_FALSE(VerifyRecord(forged_quota, Sample(), Preset(), {}).ok());
+}
+
+TEST(RecordTest, VerifyRejectsAChangedDirectoryOrPolicy) {
+  DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  Bureau changed = Sample();
+  Entity extra;
+  extra.id = "XL-NEW";
+  ASSERT_TRUE(changed.entities.Add(extra).ok());
+  absl::Status status = VerifyRecord(drawn.record, changed, Preset(), {});
+  EXPECT_EQ(status.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(absl::StrContains(status.message(), "directory")) << status;
+  status = VerifyRecord(drawn.record, Sample(), *Policy::Preset("city-level"), {});
+  EXPECT_TRUE(absl::StrContains(status.message(), "policy")) << status;
+}
+
+TEST(RecordTest, ChainAndHistoryAreRecorded) {
+  DrawResult q1 = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  DrawRequest redraw = Request("re-draw after a complaint");
+  redraw.previous_record_digest = q1.record.Digest();
+  DrawResult again = MustDraw(Sample(), Preset(), "2024Q1", redraw);
+  EXPECT_EQ(again.record.previous_record_digest, q1.record.Digest());
+  DrawRequest next = Request();
+  next.history = {q1.plan};
+  DrawResult q2 = MustDraw(Sample(), Preset(), "2024Q2", next);
+  ASSERT_EQ(q2.record.history.size(), 1u);
+  EXPECT_EQ(q2.record.history[0].plan_digest, q1.plan.Digest());
+  EXPECT_TRUE(VerifyRecord(q2.record, Sample(), Preset(), {q1.plan}).ok());
+  // Without the history the record cannot be reproduced.
+  EXPECT_FALSE(VerifyRecord(q2.record, Sample(), Preset(), {}).ok());
+}
+
+}  // namespace
+}  // namespace ssr
