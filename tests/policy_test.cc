@@ -197,6 +197,10 @@ TEST(PolicyTest, JsonSyntaxErrorsGiveLineAndColumn) {
   EXPECT_EQ(problems[0].column, 12);  // where the parser stopped: the end of the unexpected "x"
   EXPECT_HAS(problems[0].ToString(), "p.json:3:12: the file is not valid JSON");
   EXPECT_HAS(problems[0].message, "expected ':'");
+  // The parser's echo of the raw input is dropped: it can end inside a UTF-8 character.
+  problems = Policy::Check("{\"name\": \"新乐\"x}", "p.json");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].message.find("last read"), std::string::npos) << problems[0].message;
 }
 
 TEST(PolicyTest, ConditionErrorsPointIntoTheFile) {

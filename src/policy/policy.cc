@@ -896,7 +896,14 @@ std::string JsonSyntaxMessage(const nlohmann::json::parse_error& error) {
   absl::string_view what = error.what();
   size_t colon = what.find(": ");
   if (colon != absl::string_view::npos) what.remove_prefix(colon + 2);
-  return absl::StrCat("the file is not valid JSON: ", what);
+  // "; last read: '…'" repeats raw input, possibly cut inside a UTF-8 character; the location says enough.
+  std::string message(what);
+  size_t last_read = message.find("; last read: '");
+  if (last_read != std::string::npos) {
+    size_t end = message.find("'; ", last_read + 14);
+    message.erase(last_read, end == std::string::npos ? std::string::npos : end + 1 - last_read);
+  }
+  return absl::StrCat("the file is not valid JSON: ", message);
 }
 
 std::vector<PolicyProblem> Parse(absl::string_view text, absl::string_view source_name,
