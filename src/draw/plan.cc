@@ -135,8 +135,15 @@ std::string Plan::ToCsv() const {
 std::string Plan::ToJson() const { return PlanJson(*this).dump(2) + "\n"; }
 
 std::string Plan::Digest() const {
-  // Canonical form: the same document with keys sorted and no whitespace.
-  return Sha256Hex(nlohmann::json(PlanJson(*this)).dump());
+  // Canonical form (docs/draw.md): a format line, the header fields as one CSV row, then plan.csv exactly.
+  // CSV rather than JSON keeps the digest cheap for plans of hundreds of thousands of tasks.
+  std::string canonical = "ssrandom-plan-v1\n";
+  internal::AppendCsvRow(&canonical,
+                         {bureau, period, seed, seed_source, policy_name, policy_digest, directory_digest});
+  Sha256Hasher hasher;
+  hasher.Update(canonical);
+  hasher.Update(ToCsv());
+  return hasher.FinishHex();
 }
 
 absl::StatusOr<Plan> Plan::FromJson(absl::string_view text, absl::string_view source) {

@@ -122,3 +122,19 @@ def test_demo_draws_and_verifies():
     assert result.returncode == 0, result.stderr
     assert "verified" in result.stdout
     assert "Q-POSITIVE" in result.stdout
+
+
+def test_plan_digest_is_recomputable_from_plan_csv(drawn):
+    """docs/draw.md: SHA-256 of a format line, the header as one CSV row, then plan.csv."""
+    import csv
+    import hashlib
+    import io
+
+    data = json.loads(drawn.plan.to_json())
+    header = io.StringIO()
+    csv.writer(header, lineterminator="\n").writerow(
+        [data[k] for k in ("bureau", "period", "seed", "seed_source", "policy_name", "policy_digest",
+                           "directory_digest")])
+    canonical = "ssrandom-plan-v1\n" + header.getvalue() + drawn.plan.to_csv()
+    assert hashlib.sha256(canonical.encode()).hexdigest() == drawn.plan.digest()
+    assert drawn.record.data["plan_digest"] == drawn.plan.digest()
