@@ -715,16 +715,22 @@ absl::Status Assigner::ChooseJoint() {
     }
   }
   if (need > 0 && chosen < need) {
+    const bool all_capable = chosen == static_cast<int64_t>(candidates.size());
     return absl::FailedPreconditionError(absl::StrCat(
         "internal joint inspections (内部联合): the year's share needs ⌈",
         rules_.internal_joint_share_numerator, "/", rules_.internal_joint_share_denominator, " × ", year,
-        "⌉ = ", internal_required_, " of the year's ", year, " inspections; ", history_year_internal_,
-        " earlier this year and ", by_items, " tasks of this plan that merge items of two units count, so ",
-        need, " more tasks need a team from two internal units, but only ", chosen, " of the plan's ",
-        candidates.size(),
-        " other on-site tasks can take one under the other rules. Fix: make more staff of units other than "
-        "the one leading these tasks eligible for on-site teams (certified, with a load cap above 0), plan "
-        "more visits merging items of two units, or lower the share."));
+        "⌉ = ", internal_required_, " of the year's ", year, " inspections (off-site ones included); ",
+        history_year_internal_, " earlier this year and ", by_items,
+        " tasks of this plan that merge items of two units count, so ", need,
+        " more tasks need a team from two internal units, but ",
+        all_capable ? absl::StrCat("the plan has only ", candidates.size(), " other on-site tasks")
+                    : absl::StrCat("only ", chosen, " of the plan's ", candidates.size(),
+                                   " other on-site tasks can take one under the other rules"),
+        ". Fix: ",
+        all_capable ? ""
+                    : "make more staff of units other than the one leading these tasks eligible for on-site "
+                      "teams (certified, with a load cap above 0), ",
+        "plan more visits merging items of two units, or lower the share."));
   }
   return absl::OkStatus();
 }
@@ -804,7 +810,10 @@ std::string Assigner::ExplainCut(const TeamFlow& flow) {
   for (size_t k : task_indices) {
     task_ids.push_back(plan_.tasks[k].id);
     if (!plan_.tasks[k].area.empty()) areas.insert(plan_.tasks[k].area);
-    any_excluded = any_excluded || !tasks_[k].excluded.empty();
+    // Recusal or rotation binds when it keeps out an inspector who still has capacity to spare.
+    for (int i : ProfileExclusions(tasks_[k])) {
+      any_excluded = any_excluded || !std::binary_search(cut.inspectors.begin(), cut.inspectors.end(), i);
+    }
   }
   std::set<std::string> kinds;
   bool skill = false, mix = false, partner = false, offsite = false;
