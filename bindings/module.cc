@@ -13,4 +13,5 @@ PYBIND11_MODULE(_core, m) {
   ssr::bindings::RegisterStatus(m);
   ssr::bindings::RegisterCalendar(m);
   ssr::bindings::RegisterBureau(m);
+  ssr::bindings::RegisterTeams(m);
 }

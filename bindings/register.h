@@ -21,6 +21,7 @@ T ValueOrThrow(absl::StatusOr<T> value) {
 void RegisterStatus(pybind11::module_& m);
 void RegisterCalendar(pybind11::module_& m);  // Period, Calendar (bindings/calendar.cc)
 void RegisterBureau(pybind11::module_& m);    // Bureau, Directory, QualityReport (bindings/bureau.cc)
+void RegisterTeams(pybind11::module_& m);     // assign_teams, verify_teams (bindings/teams.cc)
 
 }  // namespace ssr::bindings
 
