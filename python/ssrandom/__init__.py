@@ -8,6 +8,7 @@ from ssrandom.bureau import Bureau, Directory, QualityReport, load_entities
 from ssrandom.calendar import Calendar, Period
 from ssrandom.errors import (Error, FailedPreconditionError, InternalError, InvalidInputError, NotFoundError,
                              OutOfRangeError)
+from ssrandom.teams import TeamAssignment, TeamRules, assign_teams, verify_teams
 
 __all__ = [
     "__version__",
@@ -23,4 +24,8 @@ __all__ = [
     "NotFoundError",
     "OutOfRangeError",
     "Period",
+    "TeamAssignment",
+    "TeamRules",
+    "assign_teams",
+    "verify_teams",
 ]
