@@ -41,6 +41,7 @@
 #include "ssrandom/condition.h"
 #include "ssrandom/inspector.h"
 #include "ssrandom/ratio.h"
+#include "ssrandom/team_rules.h"  // OwnAreaRule
 
 namespace ssr {
 
@@ -53,9 +54,7 @@ struct PolicyState;  // src/policy/policy.cc
 // The class whose entities make up `pool` (positive and general pools: kGeneral).
 SupervisionClass ClassOfPool(Pool pool);
 
-// Whether inspectors must, must not, or may inspect entities of their own area group (RULES.md §4).
-enum class OwnAreaRule : uint8_t { kFree = 0, kRequired = 1, kForbidden = 2 };
-absl::string_view OwnAreaRuleName(OwnAreaRule rule);  // "free", "required", "forbidden"
+// OwnAreaRule (may inspectors inspect their own area group?) is in team_rules.h.
 
 // A problem found while checking a policy file: where (file, JSON path, line and column of the JSON text)
 // and what, with the fix.

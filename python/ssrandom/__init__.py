@@ -11,6 +11,7 @@ from ssrandom.errors import (Error, FailedPreconditionError, InternalError, Inva
                              OutOfRangeError)
 from ssrandom.policy import Classification, Condition, Policy, PolicyProblem, classify
 from ssrandom.sampler import UsccResult, check_uscc, sample, ticket, tickets, uscc_check_character
+from ssrandom.teams import TeamAssignment, TeamRules, assign_teams, verify_teams
 
 __all__ = [
     "__version__",
@@ -43,4 +44,8 @@ __all__ = [
     "ticket",
     "tickets",
     "uscc_check_character",
+    "TeamAssignment",
+    "TeamRules",
+    "assign_teams",
+    "verify_teams",
 ]

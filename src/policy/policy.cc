@@ -981,17 +981,6 @@ SupervisionClass ClassOfPool(Pool pool) {
   return SupervisionClass::kExcluded;
 }
 
-absl::string_view OwnAreaRuleName(OwnAreaRule rule) {
-  switch (rule) {
-    case OwnAreaRule::kRequired:
-      return "required";
-    case OwnAreaRule::kForbidden:
-      return "forbidden";
-    case OwnAreaRule::kFree:
-      break;
-  }
-  return "free";
-}
 
 std::string PolicyProblem::ToString() const {
   std::string where = source;
