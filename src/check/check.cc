@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "check/check_internal.h"
+#include "check/joint.h"
 #include "io/display_width.h"
 #include "nlohmann/json.hpp"
 #include "ssrandom/date.h"
@@ -251,20 +252,7 @@ const Inspector* CheckContext::FindInspector(absl::string_view id) const {
 }
 
 JointType CheckContext::JointOf(const Task& task) const {
-  const InspectionResult* r = Inspected(task);
-  if (r == nullptr) return task.joint;
-  std::vector<std::string> drawn = task.team, sent = r->team;
-  std::sort(drawn.begin(), drawn.end());
-  std::sort(sent.begin(), sent.end());
-  if ((!drawn.empty() && drawn == sent) || input.bureau == nullptr) return task.joint;
-  absl::flat_hash_set<std::string> units;
-  for (const std::string& id : r->team) {
-    const Inspector* inspector = FindInspector(id);
-    if (inspector == nullptr) continue;
-    if (!inspector->department.empty()) return JointType::kDepartment;
-    if (!inspector->unit.empty()) units.insert(inspector->unit);
-  }
-  return units.size() >= 2 ? JointType::kInternal : JointType::kNone;
+  return ActualJoint(task, Inspected(task), input.bureau);
 }
 
 bool CheckContext::CountsInShares(const Task& task) const {
