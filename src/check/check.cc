@@ -417,12 +417,22 @@ absl::StatusOr<ComplianceReport> Check(const Policy& policy, const Period& perio
   context.year_complete = !period.is_quarter() && context.quarters.size() == 4 && context.Ended(period);
 
   if (input.results) {
+    // Results of the checked and history periods are validated and used; those of other periods (a whole
+    // year's file checked quarter by quarter) are left alone.
     std::vector<Plan> all = input.plans;
     all.insert(all.end(), input.history.begin(), input.history.end());
+    absl::flat_hash_set<std::string> periods;
+    for (const Plan& plan : all) periods.insert(plan.period);
+    ResultSet relevant;
+    for (const InspectionResult& r : input.results->results) {
+      if (periods.contains(r.task_id.substr(0, r.task_id.find('/')))) relevant.results.push_back(r);
+    }
     ResultsValidation validation;
     if (input.bureau != nullptr) validation.staff = &input.bureau->staff;
-    if (absl::Status s = ValidateResults(*input.results, all, validation, "results"); !s.ok()) return s;
-    for (const InspectionResult& r : input.results->results) context.results[r.task_id] = &r;
+    if (absl::Status s = ValidateResults(relevant, all, validation, "results"); !s.ok()) return s;
+    for (const InspectionResult& r : input.results->results) {
+      if (periods.contains(r.task_id.substr(0, r.task_id.find('/')))) context.results[r.task_id] = &r;
+    }
   }
 
   for (internal::RuleFunction rule : kRuleFunctions) {

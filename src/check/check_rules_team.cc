@@ -235,10 +235,12 @@ absl::Status CheckRotation(CheckContext& ctx, std::vector<Finding>* out) {
       if (distance < 1 || distance > window) continue;
       ++in_window;
       for (const Task& task : plan->tasks) {
+        const InspectionResult* r = ctx.Inspected(task);
+        if ((r != nullptr ? r->method : task.method) != InspectionMethod::kOnSite) continue;
         for (const std::string& id : ctx.TeamOf(task)) visits[task.entity_id].emplace_back(id, plan->period);
       }
     }
-    std::vector<const Task*> tasks = Considered(ctx, q, /*on_site_only=*/false);
+    std::vector<const Task*> tasks = Considered(ctx, q, /*on_site_only=*/true);
     int64_t unassigned = 0;
     std::vector<std::string> notes;
     for (const Task* task : tasks) {
@@ -259,7 +261,7 @@ absl::Status CheckRotation(CheckContext& ctx, std::vector<Finding>* out) {
       }
       if (bad) f.records.push_back(task->id);
     }
-    Conclude(f, static_cast<int64_t>(tasks.size()), unassigned, "teams without a revisit");
+    Conclude(f, static_cast<int64_t>(tasks.size()), unassigned, "on-site teams without a revisit");
     if (f.status == FindingStatus::kViolated) {
       f.hint = absl::StrCat("revisits within the window: ", ListSome(notes, 5), "; send other inspectors");
     } else if (f.status == FindingStatus::kMet && in_window == 0) {

@@ -248,18 +248,17 @@ absl::StatusOr<ResultSet> ReadResults(absl::string_view text, bool json, const s
     return absl::OkStatus();
   };
   const auto& schema = internal::ResultSchema();
-  bool ok = false;
   if (json) {
     nlohmann::json document;
     if (internal::ParseJsonText(text, source, &local, &document)) {
-      ok = true;
+      bool format_ok = true;
       if (document.is_object()) {
         auto format = document.find("format");
         if (format != document.end() && (!format->is_string() || *format != kResultsFormat)) {
           internal::AddError(
               &local, {source, 0, 0}, "", "format", "malformed_json",
               absl::StrCat("the format is ", format->dump(), ", expected \"", kResultsFormat, "\""));
-          ok = false;
+          format_ok = false;
         }
         auto version = document.find("format_version");
         if (version != document.end() &&
@@ -267,15 +266,17 @@ absl::StatusOr<ResultSet> ReadResults(absl::string_view text, bool json, const s
           internal::AddError(&local, {source, 0, 0}, "", "format_version", "malformed_json",
                              absl::StrCat("this library reads results format version ", kResultsFormatVersion,
                                           ", found ", version->dump()));
-          ok = false;
+          format_ok = false;
         }
       }
-      if (ok) ok = internal::ReadJsonTable(document, source, schema, &local, add);
+      if (format_ok) internal::ReadJsonTable(document, source, schema, &local, add);
     }
   } else {
-    ok = internal::ReadCsvTable(text, source, schema, &local, add);
+    internal::ReadCsvTable(text, source, schema, &local, add);
   }
-  if (ok) internal::ValidateResultRecords(results, origins, plans, validation, &local);
+  // The records that were read are checked against the plans even when others failed, so that one load
+  // shows every problem.
+  internal::ValidateResultRecords(results, origins, plans, validation, &local);
   if (report != nullptr) report->Append(local);
   if (absl::Status status = local.ToStatus(); !status.ok()) return status;
   return results;
