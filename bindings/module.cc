@@ -16,4 +16,5 @@ PYBIND11_MODULE(_core, m) {
   ssr::bindings::RegisterSampler(m);
   ssr::bindings::RegisterPolicy(m);
   ssr::bindings::RegisterDraw(m);
+  ssr::bindings::RegisterCheck(m);
 }

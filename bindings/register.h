@@ -24,6 +24,7 @@ void RegisterBureau(pybind11::module_& m);    // Bureau, Directory, QualityRepor
 void RegisterSampler(pybind11::module_& m);
 void RegisterPolicy(pybind11::module_& m);  // Policy, Condition, Classification (bindings/policy.cc)
 void RegisterDraw(pybind11::module_& m);     // draw, verify_record, plan/record JSON (bindings/draw.cc)
+void RegisterCheck(pybind11::module_& m);    // results, check, statistics, disclosure (bindings/check.cc)
 
 }  // namespace ssr::bindings
 
