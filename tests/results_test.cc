@@ -228,8 +228,7 @@ TEST(ResultsTest, BundledSampleResultsMatchTheGenerator) {
   ASSERT_TRUE(simulated.ok());
   absl::StatusOr<ResultSet> bundled =
       LoadResults(std::string(SSR_SOURCE_DIR) + "/data/sample_results/2024Q1/results.csv", {drawn->plan});
-  ASSERT_TRUE(bundled.ok()) << bundled.status()
-                            << " (regenerate with scripts/sample-results)";
+  ASSERT_TRUE(bundled.ok()) << bundled.status() << " (regenerate with scripts/sample-results)";
   EXPECT_EQ(*bundled, *simulated);
 }
 
