@@ -39,8 +39,10 @@ std::vector<Plan> Plans(const std::vector<std::string>& texts, const char* what)
   return plans;
 }
 
-ResultSet Results(const std::string& json, const std::vector<Plan>& plans) {
-  return ValueOrThrow(ReadResults(json, /*json=*/true, "results", plans));
+// Results cross as the JSON a Results object holds, validated when it was loaded; the checks and reports
+// validate the periods they use again.
+ResultSet Results(const std::string& json) {
+  return ValueOrThrow(ParseResults(json, /*json=*/true, "results"));
 }
 
 py::tuple ResultsTuple(const ResultSet& results) {
@@ -99,11 +101,7 @@ void RegisterCheck(py::module_& m) {
               ValueOrThrow(DrawRecord::FromJson(records[i], absl::StrCat("record ", i + 1))));
         }
         input.history = Plans(history, "history plan");
-        if (results) {
-          std::vector<Plan> all = input.plans;
-          all.insert(all.end(), input.history.begin(), input.history.end());
-          input.results = Results(*results, all);
-        }
+        if (results) input.results = Results(*results);
         input.bureau = bureau;
         input.as_of = OptionalDay(as_of, "as_of");
         input.summary_submitted = Days(summary, "summary submitted");
@@ -126,7 +124,7 @@ void RegisterCheck(py::module_& m) {
       [](const Bureau& bureau, const Policy& policy, const std::string& plan_json,
          const std::string& results_json, const std::string& as_of) {
         Plan plan = ValueOrThrow(Plan::FromJson(plan_json, "plan"));
-        ResultSet results = Results(results_json, {plan});
+        ResultSet results = Results(results_json);
         StatisticsTable table =
             ValueOrThrow(BuildStatistics(bureau, policy, plan, results, OptionalDay(as_of, "as_of")));
         return py::make_tuple(table.ToJson(), table.ToCsv(false), table.ToCsv(true));
@@ -138,7 +136,7 @@ void RegisterCheck(py::module_& m) {
       [](const Bureau& bureau, const std::string& plan_json, const std::string& results_json,
          const std::string& as_of, const std::optional<std::string>& record_json) {
         Plan plan = ValueOrThrow(Plan::FromJson(plan_json, "plan"));
-        ResultSet results = Results(results_json, {plan});
+        ResultSet results = Results(results_json);
         std::optional<DrawRecord> record;
         if (record_json) record = ValueOrThrow(DrawRecord::FromJson(*record_json, "record"));
         Disclosure disclosure = ValueOrThrow(BuildDisclosure(

@@ -132,6 +132,11 @@ absl::StatusOr<ResultSet> ReadResults(absl::string_view text, bool json, const s
                                       const std::vector<Plan>& plans,
                                       const ResultsValidation& validation = {},
                                       QualityReport* report = nullptr);
+// Reads results without checking them against plans (syntax, fields and values only); for results that
+// were validated when they were loaded. Errors as ReadResults.
+absl::StatusOr<ResultSet> ParseResults(absl::string_view text, bool json, const std::string& source,
+                                       QualityReport* report = nullptr);
+
 // Reads a .csv or .json file (by extension) with ReadResults. NotFound for a missing file.
 absl::StatusOr<ResultSet> LoadResults(const std::string& path, const std::vector<Plan>& plans,
                                       const ResultsValidation& validation = {},

@@ -235,9 +235,11 @@ absl::Status ValidateResults(const ResultSet& results, const std::vector<Plan>& 
   return local.ToStatus();
 }
 
-absl::StatusOr<ResultSet> ReadResults(absl::string_view text, bool json, const std::string& source,
-                                      const std::vector<Plan>& plans, const ResultsValidation& validation,
-                                      QualityReport* report) {
+namespace {
+
+absl::StatusOr<ResultSet> Read(absl::string_view text, bool json, const std::string& source,
+                               const std::vector<Plan>* plans, const ResultsValidation& validation,
+                               QualityReport* report) {
   QualityReport local;
   ResultSet results;
   std::vector<internal::RecordOrigin> origins;
@@ -276,10 +278,23 @@ absl::StatusOr<ResultSet> ReadResults(absl::string_view text, bool json, const s
   }
   // The records that were read are checked against the plans even when others failed, so that one load
   // shows every problem.
-  internal::ValidateResultRecords(results, origins, plans, validation, &local);
+  if (plans != nullptr) internal::ValidateResultRecords(results, origins, *plans, validation, &local);
   if (report != nullptr) report->Append(local);
   if (absl::Status status = local.ToStatus(); !status.ok()) return status;
   return results;
+}
+
+}  // namespace
+
+absl::StatusOr<ResultSet> ReadResults(absl::string_view text, bool json, const std::string& source,
+                                      const std::vector<Plan>& plans, const ResultsValidation& validation,
+                                      QualityReport* report) {
+  return Read(text, json, source, &plans, validation, report);
+}
+
+absl::StatusOr<ResultSet> ParseResults(absl::string_view text, bool json, const std::string& source,
+                                       QualityReport* report) {
+  return Read(text, json, source, nullptr, {}, report);
 }
 
 absl::StatusOr<ResultSet> LoadResults(const std::string& path, const std::vector<Plan>& plans,

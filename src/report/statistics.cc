@@ -133,7 +133,12 @@ absl::StatusOr<StatisticsTable> BuildStatistics(const Bureau& bureau, const Poli
   }
   ResultsValidation validation;
   validation.staff = &bureau.staff;
-  if (absl::Status s = ValidateResults(results, {plan}, validation, "results"); !s.ok()) return s;
+  // Results of other quarters (a whole year's file) are left alone; the plan's own are validated.
+  ResultSet own;
+  for (const InspectionResult& r : results.results) {
+    if (r.task_id.compare(0, plan.period.size() + 1, plan.period + "/") == 0) own.results.push_back(r);
+  }
+  if (absl::Status s = ValidateResults(own, {plan}, validation, "results"); !s.ok()) return s;
   absl::StatusOr<Classification> classes = Classify(bureau.entities, policy, *period);
   if (!classes.ok()) return classes.status();
 

@@ -51,5 +51,10 @@ def split_plans(folder: str, period: Period) -> Tuple[List[Plan], List[DrawRecor
     return checked, [r for r in records if r.period in wanted], history
 
 
-def load_results(path: Optional[str], plans: List[Plan], bureau: Optional[Bureau]) -> Optional[Results]:
-    return Results.load(path, plans, bureau) if path else None
+def load_results(path: Optional[str], folder: str, extra: List[Plan], bureau: Optional[Bureau]) -> Optional[Results]:
+    """The results file validated against every plan in ``folder`` and ``extra`` (a year's results file may
+    hold other quarters than the ones checked)."""
+    if not path:
+        return None
+    plans = {plan.period: plan for plan in load_plans(folder)[0] + list(extra)}
+    return Results.load(path, list(plans.values()), bureau)

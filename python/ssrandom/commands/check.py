@@ -66,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     plans, records, history = split_plans(args.plan, period)
     history += [p for p in load_history(args.history)
                 if Period(p.period).year == period.year and Period(p.period) < period]
-    results = load_results(args.results, plans + history, bureau)
+    results = load_results(args.results, args.plan, history, bureau)
     as_of = None if args.final else (parse_date(args.as_of, "--as-of") if args.as_of else datetime.date.today())
     report = check(policy, period, plans, records=records, results=results, bureau=bureau, history=history,
                    as_of=as_of, summary_submitted=_submitted(args.summary_submitted, "--summary-submitted"),

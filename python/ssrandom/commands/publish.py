@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
         plans, records, history = split_plans(args.plan, Period(args.period))
     else:
         (plans, records), history = load_plans(args.plan), []
-    results = load_results(args.results, plans + history, bureau)
+    results = load_results(args.results, args.plan, [], bureau)
     as_of = parse_date(args.as_of, "--as-of")
     os.makedirs(args.out, exist_ok=True)
     record_of = {record.period: record for record in records}

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         plans, _records = load_plans(args.plan)
         history = []
-    results = load_results(args.results, plans + history, bureau)
+    results = load_results(args.results, args.plan, [], bureau)
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
     os.makedirs(args.out, exist_ok=True)
     tables = []
