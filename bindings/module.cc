@@ -17,4 +17,5 @@ PYBIND11_MODULE(_core, m) {
   ssr::bindings::RegisterPolicy(m);
   ssr::bindings::RegisterDraw(m);
   ssr::bindings::RegisterTeams(m);
+  ssr::bindings::RegisterCheck(m);
 }

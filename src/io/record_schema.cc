@@ -9,6 +9,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "ssrandom/date.h"
+#include "ssrandom/results.h"
 
 namespace ssr::internal {
 namespace {
@@ -169,6 +170,7 @@ template struct RecordSchema<Department>;
 template struct RecordSchema<Item>;
 template struct RecordSchema<Conflict>;
 template struct RecordSchema<PairExclusion>;
+template struct RecordSchema<InspectionResult>;  // src/check/results_schema.cc
 
 const RecordSchema<Entity>& EntitySchema() {
   static const auto* schema = new RecordSchema<Entity>{

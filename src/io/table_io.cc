@@ -8,6 +8,7 @@
 #include "absl/strings/str_join.h"
 #include "io/csv.h"
 #include "ssrandom/bureau.h"
+#include "ssrandom/results.h"
 
 namespace ssr::internal {
 namespace {
@@ -324,5 +325,6 @@ SSR_INSTANTIATE_TABLE_IO(Department)
 SSR_INSTANTIATE_TABLE_IO(Item)
 SSR_INSTANTIATE_TABLE_IO(Conflict)
 SSR_INSTANTIATE_TABLE_IO(PairExclusion)
+SSR_INSTANTIATE_TABLE_IO(InspectionResult)
 
 }  // namespace ssr::internal

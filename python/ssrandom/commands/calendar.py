@@ -5,16 +5,22 @@ quarter. Each object has ``period``, ``first_day``, ``last_day``, ``working_days
 included), ``summary_due`` (quarterly summary, the 2nd working day counted backwards from the last day, not
 counting it), ``statistics_due`` (statistics table, the 2nd working day after the last day) and
 ``provisional`` (true when a year without a holiday schedule was counted as plain Monday–Friday).
+
+With ``--inspected DATE`` (a day of the period), the quarter holding that day also gets ``inspection``:
+``{"date", "result_entry_due", "publication_due"}`` — the latest days to enter and to publish the result of
+an inspection made that day (7 and 20 working days after it, not counting it; see ``--entry-days`` and
+``--publication-days``).
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 from typing import Any, Dict
 
 from ssrandom.calendar import Calendar, Period
-from ssrandom.errors import OutOfRangeError
+from ssrandom.errors import InvalidInputError, OutOfRangeError
 
 
 def register(subparsers: Any) -> None:
@@ -30,6 +36,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--provisional", action="store_true",
                         help="count years without a holiday schedule as plain Monday-Friday weeks instead of "
                              "failing (the output says \"provisional\": true)")
+    parser.add_argument("--inspected", metavar="DATE",
+                        help="an inspection day in PERIOD: also print the latest result-entry and publication days")
+    parser.add_argument("--entry-days", type=int, default=7, metavar="N",
+                        help="working days to enter a result (default 7)")
+    parser.add_argument("--publication-days", type=int, default=20, metavar="N",
+                        help="working days to publish a result (default 20)")
     parser.set_defaults(func=run)
 
 
@@ -46,6 +58,16 @@ def _entry(calendar: Calendar, quarter: Period) -> Dict[str, Any]:
     }
 
 
+def _inspection_day(text: str, period: Period) -> datetime.date:
+    try:
+        day = datetime.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInputError(f"--inspected: '{text}' is not a date YYYY-MM-DD") from None
+    if not period.contains(day):
+        raise InvalidInputError(f"--inspected {text} is not in {period} ({period.first_day} to {period.last_day})")
+    return day
+
+
 def run(args: argparse.Namespace) -> int:
     period = Period(args.period)
     calendar = Calendar(provisional=args.provisional, holidays=args.holidays)
@@ -54,6 +76,17 @@ def run(args: argparse.Namespace) -> int:
     except OutOfRangeError as error:
         raise OutOfRangeError(f"{error} (here: pass --holidays FILE with that year's schedule, or --provisional)",
                               error.code) from error
+    if args.inspected:
+        inspected = _inspection_day(args.inspected, period)
+        for entry in entries:
+            if entry["first_day"] <= inspected.isoformat() <= entry["last_day"]:
+                entry["inspection"] = {
+                    "date": inspected.isoformat(),
+                    "result_entry_due": calendar.deadline_after(inspected, args.entry_days).isoformat(),
+                    "publication_due": calendar.deadline_after(inspected, args.publication_days).isoformat(),
+                    "provisional": calendar.is_provisional(
+                        calendar.deadline_after(inspected, args.publication_days)),
+                }
     output: Any = entries[0] if period.is_quarter else entries
     print(json.dumps(output, indent=2, ensure_ascii=False))
     return 0

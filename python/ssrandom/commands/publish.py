@@ -1,0 +1,55 @@
+"""``ssrandom publish``: the public disclosure records (一公开) of a quarter's results as of a day."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ssrandom.calendar import Period
+from ssrandom.check import disclosure
+from ssrandom.commands._plans import add_bureau_option, load_bureau, load_results, parse_date, split_plans
+from ssrandom.entity_draw import write_atomic
+
+
+def register(subparsers: "argparse._SubParsersAction") -> None:
+    parser = subparsers.add_parser(
+        "publish", help="the public records of a quarter's results (never before the inspection)",
+        description="Writes OUT/disclosure-QUARTER.csv and .json: per inspection the entity name and USCC, "
+                    "items, departments, date, method, result and handling, inspectors' names and certificate "
+                    "numbers only, and the draw record. Tasks without a result or inspected after --as-of are "
+                    "withheld and listed on stderr with the reason.")
+    parser.add_argument("--plan", required=True, metavar="DIR", help="a draw's output folder (or folders)")
+    parser.add_argument("--results", required=True, metavar="FILE", help="the inspection results (.csv/.json)")
+    add_bureau_option(parser, required=True)
+    parser.add_argument("--as-of", required=True, metavar="DATE", help="the day of publication")
+    parser.add_argument("--period", help="only this quarter (default: every plan found)")
+    parser.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    parser.add_argument("--chinese-headers", action="store_true", help="CSV headers and values in Chinese")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ssrandom.check import load_plans
+
+    bureau = load_bureau(args)
+    if args.period:
+        plans, records, history = split_plans(args.plan, Period(args.period))
+    else:
+        (plans, records), history = load_plans(args.plan), []
+    results = load_results(args.results, args.plan, [], bureau)
+    as_of = parse_date(args.as_of, "--as-of")
+    os.makedirs(args.out, exist_ok=True)
+    record_of = {record.period: record for record in records}
+    for plan in sorted(plans, key=lambda p: Period(p.period)):
+        published = disclosure(bureau, plan, results, as_of, record_of.get(plan.period))
+        for extension, text in (("csv", published.to_csv(args.chinese_headers)), ("json", published.to_json())):
+            path = os.path.join(args.out, f"disclosure-{plan.period}.{extension}")
+            write_atomic(path, text)
+            print(f"wrote {path}")
+        print(f"  {plan.period}: {len(published.records)} records published, {len(published.withheld)} withheld")
+        for task_id, reason in published.withheld[:10]:
+            print(f"  withheld {task_id}: {reason}", file=sys.stderr)
+        if len(published.withheld) > 10:
+            print(f"  … and {len(published.withheld) - 10} more withheld", file=sys.stderr)
+    return 0
