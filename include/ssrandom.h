@@ -175,9 +175,10 @@ typedef enum ssr_format { SSR_FORMAT_CSV = 0, SSR_FORMAT_JSON = 1 } ssr_format;
  *
  * Loading is all or nothing. `as_of` (may be NULL or "") is the day certificates are checked against,
  * "YYYY-MM-DD" (usually the first day of the period to draw); without it only missing certificates are
- * reported. `out_report` (may be NULL) receives a new quality report whenever the input was read, success
- * or not: every error and warning with file, record, line, id and field. Destroy it in every case
- * (ssr_quality_report_destroy accepts NULL; it is set to NULL when nothing was read).
+ * reported. `out_report` (may be NULL) receives a new quality report whenever the arguments were valid,
+ * success or not: every error and warning with file, record, line, id and field (empty when the path did
+ * not exist). After an argument error it is set to NULL. Destroy it in every case
+ * (ssr_quality_report_destroy accepts NULL).
  *
  * Thread safety: functions taking a const ssr_bureau* may run concurrently; functions that change a bureau
  * (add, read/load a table, set the name) need exclusive access to it.
@@ -209,9 +210,10 @@ SSR_API void ssr_bureau_destroy(ssr_bureau* bureau);
  * entity directory into a bureau made by ssr_bureau_create. CSV has one header row (English field names or
  * the Chinese headers); JSON is an array of objects or {"<plural>": [...]}. `source` (may be NULL: the
  * table's file name, e.g. "entities.csv") names the text in messages. All or nothing: on any error (bad
- * syntax or value, an id already in the table or in the bureau) nothing is added. Units and departments
- * are not declared implicitly: add the unit and department records the inspectors name.
- * Errors: SSR_INVALID_ARGUMENT listing the problems, SSR_ALREADY_EXISTS is reported as an issue. */
+ * syntax or value, an id twice in the text or already in the bureau) nothing is added. Units and
+ * departments are not declared implicitly: add the unit and department records the inspectors name.
+ * `out_report` as for loads. Errors: SSR_INVALID_ARGUMENT listing the problems (duplicate ids included, as
+ * issues with the code "duplicate_id"), or an unknown kind or format. */
 SSR_API ssr_status ssr_bureau_read_table(ssr_bureau* bureau, ssr_record_kind kind, const char* data,
                                          size_t size, ssr_format format, const char* source,
                                          ssr_quality_report** out_report);
