@@ -87,7 +87,8 @@ extern "C" {
 #define SSR_API __attribute__((visibility("default")))
 #endif
 
-/* ===== Versions =========================================================================================== */
+/* ===== Versions ===========================================================================================
+ */
 
 /* The release version of the header. ssr_version_string() gives the library's, which may be newer. */
 #define SSR_VERSION_MAJOR 0
@@ -106,7 +107,8 @@ SSR_API const char* ssr_version_string(void);
  * Thread-safe. */
 SSR_API int ssr_version_number(void);
 
-/* ===== Status and errors ================================================================================== */
+/* ===== Status and errors ==================================================================================
+ */
 
 /* The outcome of a fallible call. The values are part of the ABI: fixed, never renumbered; new codes are
  * only ever appended. */
@@ -141,10 +143,11 @@ SSR_API void ssr_free_string(char* text);
 #define SSR_DIGEST_SIZE 65 /* SHA-256, 64 lowercase hex digits */
 #define SSR_DATE_SIZE 11   /* YYYY-MM-DD */
 
-/* ===== Handles ============================================================================================ */
+/* ===== Handles ============================================================================================
+ */
 
 typedef struct ssr_bureau ssr_bureau;                 /* a bureau's directories (两库一单) */
-typedef struct ssr_record_builder ssr_record_builder; /* one directory record, built field by field */
+typedef struct ssr_row_builder ssr_row_builder;       /* one row of a directory table, field by field */
 typedef struct ssr_quality_report ssr_quality_report; /* data-quality issues of a load or a check */
 typedef struct ssr_policy ssr_policy;                 /* a supervision policy (classes, quotas, rules) */
 typedef struct ssr_classification ssr_classification; /* every entity's class, pool and quota stratum */
@@ -153,25 +156,26 @@ typedef struct ssr_plan ssr_plan;                     /* a quarter's inspection 
 typedef struct ssr_record ssr_record;                 /* the public draw record */
 typedef struct ssr_calendar ssr_calendar;             /* China's working-day calendar */
 
-/* The kinds of directory records (docs/directory.md lists each kind's fields). */
-typedef enum ssr_record_kind {
-  SSR_RECORD_ENTITY = 0,        /* 检查对象: entities.csv */
-  SSR_RECORD_INSPECTOR = 1,     /* 执法检查人员: inspectors.csv */
-  SSR_RECORD_UNIT = 2,          /* the bureau's units (科室): units.csv */
-  SSR_RECORD_DEPARTMENT = 3,    /* partner departments: departments.csv */
-  SSR_RECORD_ITEM = 4,          /* inspection items (抽查事项): items.csv */
-  SSR_RECORD_CONFLICT = 5,      /* inspector–entity conflicts of interest (回避): conflicts.csv */
-  SSR_RECORD_PAIR_EXCLUSION = 6 /* inspectors who must not serve together: pair_exclusions.csv */
-} ssr_record_kind;
+/* The tables of a bureau's directories, named after their files (docs/directory.md lists every field). */
+typedef enum ssr_table {
+  SSR_TABLE_ENTITIES = 0,       /* 检查对象: entities.csv */
+  SSR_TABLE_INSPECTORS = 1,     /* 执法检查人员: inspectors.csv */
+  SSR_TABLE_UNITS = 2,          /* the bureau's units (科室): units.csv */
+  SSR_TABLE_DEPARTMENTS = 3,    /* partner departments: departments.csv */
+  SSR_TABLE_ITEMS = 4,          /* inspection items (抽查事项): items.csv */
+  SSR_TABLE_CONFLICTS = 5,      /* inspector–entity conflicts of interest (回避): conflicts.csv */
+  SSR_TABLE_PAIR_EXCLUSIONS = 6 /* inspectors who must not serve together: pair_exclusions.csv */
+} ssr_table;
 
 /* Table formats. */
 typedef enum ssr_format { SSR_FORMAT_CSV = 0, SSR_FORMAT_JSON = 1 } ssr_format;
 
 /* ===== Bureaus ============================================================================================
  *
- * A bureau holds the entity directory, the inspector directory with units and partner departments, the
- * item list, conflicts and pair exclusions. Load it from a folder or a JSON document, read tables from
- * memory, or build it record by record — every way accepts exactly the fields and values the files accept.
+ * A bureau holds seven tables: the entity directory, the inspector directory with units and partner
+ * departments, the item list, conflicts and pair exclusions. Load it from a folder or a JSON document, read
+ * tables from memory or files, or build it row by row — every way accepts exactly the fields and values
+ * the files accept (one schema drives them all).
  *
  * Loading is all or nothing. `as_of` (may be NULL or "") is the day certificates are checked against,
  * "YYYY-MM-DD" (usually the first day of the period to draw); without it only missing certificates are
@@ -181,10 +185,11 @@ typedef enum ssr_format { SSR_FORMAT_CSV = 0, SSR_FORMAT_JSON = 1 } ssr_format;
  * (ssr_quality_report_destroy accepts NULL).
  *
  * Thread safety: functions taking a const ssr_bureau* may run concurrently; functions that change a bureau
- * (add, read/load a table, set the name) need exclusive access to it.
+ * (add a row, read or load a table, set the name) need exclusive access to it.
  */
 
-/* A new empty bureau named `name` (NULL: ""). Errors: SSR_INVALID_ARGUMENT for a NULL `out`. */
+/* A new empty bureau named `name` (NULL: ""). Errors: SSR_INVALID_ARGUMENT for a NULL `out` or a control
+ * character in the name. */
 SSR_API ssr_status ssr_bureau_create(const char* name, ssr_bureau** out);
 
 /* The built-in synthetic sample bureau (~1,500 entities, ~40 inspectors, modelled on the Xinle branch of
@@ -206,22 +211,22 @@ SSR_API ssr_status ssr_bureau_read_json(const char* data, size_t size, const cha
 
 SSR_API void ssr_bureau_destroy(ssr_bureau* bureau);
 
-/* Appends every record of one table, read from CSV or JSON text in memory, to `bureau`: e.g. the
- * entity directory into a bureau made by ssr_bureau_create. CSV has one header row (English field names or
- * the Chinese headers); JSON is an array of objects or {"<plural>": [...]}. `source` (may be NULL: the
- * table's file name, e.g. "entities.csv") names the text in messages. All or nothing: on any error (bad
- * syntax or value, an id twice in the text or already in the bureau) nothing is added. Units and
- * departments are not declared implicitly: add the unit and department records the inspectors name.
+/* Appends every row of one table, read from CSV or JSON text in memory, to `bureau`: e.g. the entity
+ * directory into a bureau made by ssr_bureau_create. CSV has one header row (English field names in any
+ * case, or the Chinese headers); JSON is an array of objects or {"<table>": [...]}. `source` (may be NULL:
+ * the table's file name, e.g. "entities.csv") names the text in messages. All or nothing: on any error
+ * (bad syntax or value, an id twice in the text or already in the bureau) nothing is added. Units and
+ * departments are not declared implicitly: add the units and departments the inspectors name.
  * `out_report` as for loads. Errors: SSR_INVALID_ARGUMENT listing the problems (duplicate ids included, as
- * issues with the code "duplicate_id"), or an unknown kind or format. */
-SSR_API ssr_status ssr_bureau_read_table(ssr_bureau* bureau, ssr_record_kind kind, const char* data,
-                                         size_t size, ssr_format format, const char* source,
+ * issues with the code "duplicate_id"), or for an unknown table or format. */
+SSR_API ssr_status ssr_bureau_read_table(ssr_bureau* bureau, ssr_table table, const char* data, size_t size,
+                                         ssr_format format, const char* source,
                                          ssr_quality_report** out_report);
 
 /* ssr_bureau_read_table for a file; the format is the extension's (.csv or .json, any case).
  * Errors: those of ssr_bureau_read_table, SSR_NOT_FOUND and SSR_PERMISSION_DENIED for the file,
  * SSR_INVALID_ARGUMENT for another extension. */
-SSR_API ssr_status ssr_bureau_load_table(ssr_bureau* bureau, ssr_record_kind kind, const char* path,
+SSR_API ssr_status ssr_bureau_load_table(ssr_bureau* bureau, ssr_table table, const char* path,
                                          ssr_quality_report** out_report);
 
 /* The bureau's name (borrowed; valid until ssr_bureau_set_name or destroy). NULL for a NULL bureau. */
@@ -230,34 +235,34 @@ SSR_API const char* ssr_bureau_name(const ssr_bureau* bureau);
 /* Renames the bureau. Errors: SSR_INVALID_ARGUMENT for NULL arguments or a control character. */
 SSR_API ssr_status ssr_bureau_set_name(ssr_bureau* bureau, const char* name);
 
-/* The number of records of a kind (entities, inspectors, ...). 0 for a NULL bureau or an unknown kind. */
-SSR_API size_t ssr_bureau_record_count(const ssr_bureau* bureau, ssr_record_kind kind);
+/* The number of rows of a table. 0 for a NULL bureau or an unknown table. */
+SSR_API size_t ssr_bureau_row_count(const ssr_bureau* bureau, ssr_table table);
 
-/* Appends the record built in `builder` (of any kind) to the bureau; the builder is unchanged and may be
- * reused. Checks what a file load checks for one record: required fields present, no control characters,
- * counts in range, the id not already in its table (SSR_ALREADY_EXISTS). References between records
- * (conflicts naming inspectors, inspectors naming units) are checked by ssr_bureau_check, so records may
- * be added in any order. */
-SSR_API ssr_status ssr_bureau_add(ssr_bureau* bureau, const ssr_record_builder* builder);
+/* Appends the row built in `builder` to its table; the builder is unchanged and may be reused. Checks
+ * what a file load checks of one row: required fields present, no control characters, counts in range,
+ * the id not already in its table (SSR_ALREADY_EXISTS). References between tables (conflicts naming
+ * inspectors, inspectors naming units) are checked by ssr_bureau_check, so rows may be added in any
+ * order. */
+SSR_API ssr_status ssr_bureau_add_row(ssr_bureau* bureau, const ssr_row_builder* builder);
 
-/* The index of the record of `kind` with that id (entities, inspectors, units, departments, items), for
- * ssr_bureau_get_field. Errors: SSR_NOT_FOUND; SSR_INVALID_ARGUMENT for conflicts and pair exclusions
- * (they have no id). */
-SSR_API ssr_status ssr_bureau_find(const ssr_bureau* bureau, ssr_record_kind kind, const char* id,
-                                   size_t* out_index);
+/* The row number of the row with that id in a table with ids (entities, inspectors, units, departments,
+ * items), for ssr_bureau_get_field. Errors: SSR_NOT_FOUND; SSR_INVALID_ARGUMENT for conflicts and pair
+ * exclusions, which have no id. */
+SSR_API ssr_status ssr_bureau_find_row(const ssr_bureau* bureau, ssr_table table, const char* id,
+                                       size_t* out_row);
 
-/* One field of one record in its CSV text form ("" when unknown; flags "true"/"false", dates
- * "YYYY-MM-DD", lists joined by ';'), as a new string (ssr_free_string). `field` is an English field name
- * (any case) or a Chinese header. Errors: SSR_INVALID_ARGUMENT for an unknown field, SSR_OUT_OF_RANGE for
- * an index >= ssr_bureau_record_count. */
-SSR_API ssr_status ssr_bureau_get_field(const ssr_bureau* bureau, ssr_record_kind kind, size_t index,
+/* One field of one row in its CSV text form ("" when unknown; flags "true"/"false", dates "YYYY-MM-DD",
+ * lists joined by ';'), as a new string (ssr_free_string). `field` is an English field name (any case)
+ * or a Chinese header. Errors: SSR_INVALID_ARGUMENT for an unknown field, SSR_OUT_OF_RANGE for a row >=
+ * ssr_bureau_row_count. */
+SSR_API ssr_status ssr_bureau_get_field(const ssr_bureau* bureau, ssr_table table, size_t row,
                                         const char* field, char** out_value);
 
 /* The entity directory's canonical digest (docs/directory.md): SHA-256 hex, independent of row order and
  * file format — the digest draw records name. `size` >= SSR_DIGEST_SIZE. */
 SSR_API ssr_status ssr_bureau_directory_digest(const ssr_bureau* bureau, char* buffer, size_t size);
 
-/* Cross-record checks as of `as_of` (may be NULL): unknown references, duplicate item ids (errors); bad
+/* Cross-table checks as of `as_of` (may be NULL): unknown references, duplicate item ids (errors); bad
  * USCCs, duplicate USCCs, missing or expired certificates (warnings). `out_report` (may be NULL) receives
  * every issue. Errors: SSR_INVALID_ARGUMENT when the check finds errors (the bureau is unchanged). */
 SSR_API ssr_status ssr_bureau_check(const ssr_bureau* bureau, const char* as_of,
@@ -271,40 +276,47 @@ SSR_API ssr_status ssr_bureau_to_json(const ssr_bureau* bureau, char** out_json)
 SSR_API ssr_status ssr_bureau_summary_json(const ssr_bureau* bureau, char** out_json);
 SSR_API ssr_status ssr_bureau_summary_text(const ssr_bureau* bureau, char** out_text);
 
-/* ===== Record builders ====================================================================================
+/* ===== Row builders =======================================================================================
  *
- * A builder holds one directory record of one kind. Set fields by name with their text values, exactly as
- * they would appear in a CSV cell: the English field name (any case) or a Chinese header; flags
- * true/false/yes/no/1/0/是/否; enums by English name or Chinese label; dates YYYY-MM-DD; counts as
- * decimal; lists separated by ';' (also '；', '、', '|'); "" or NULL for unknown.
+ * A builder holds one row of one table, for callers that hold their own data. Set fields by name with
+ * their text values, exactly as they would appear in a CSV cell: the English field name (any case) or a
+ * Chinese header; flags true/false/yes/no/1/0/是/否; enums by English name or Chinese label; dates
+ * YYYY-MM-DD; counts in decimal; lists separated by ';' (also '；', '、', '|'); "" or NULL for unknown.
  *
- * Thread safety: a builder may be read (ssr_bureau_add, get) from several threads at once; setting needs
- * exclusive access.
+ *   ssr_row_builder* row = NULL;
+ *   ssr_row_builder_create(SSR_TABLE_ENTITIES, &row);
+ *   ssr_row_builder_set(row, "id", "XL-00001");
+ *   ssr_row_builder_set(row, "统一社会信用代码", "91130184X9L1ACKTXG");
+ *   ssr_row_builder_set(row, "permit_class", "登记管理");
+ *   ssr_bureau_add_row(bureau, row);
+ *   ssr_row_builder_clear(row);   (then the next row)
+ *
+ * Thread safety: a builder may be read (ssr_bureau_add_row, get) from several threads at once; setting
+ * needs exclusive access.
  */
 
-/* A new builder for a record of `kind`, every field unknown (inspectors: active). */
-SSR_API ssr_status ssr_record_builder_create(ssr_record_kind kind, ssr_record_builder** out);
-SSR_API void ssr_record_builder_destroy(ssr_record_builder* builder);
+/* A new builder for a row of `table`, every field unknown (inspectors: active). */
+SSR_API ssr_status ssr_row_builder_create(ssr_table table, ssr_row_builder** out);
+SSR_API void ssr_row_builder_destroy(ssr_row_builder* builder);
 
 /* Sets one field. Errors: SSR_INVALID_ARGUMENT naming the field and the accepted fields (unknown field) or
  * the reason the value cannot be read (bad date, unknown enum value, negative count). On error the field
  * keeps its earlier value. */
-SSR_API ssr_status ssr_record_builder_set(ssr_record_builder* builder, const char* field, const char* value);
+SSR_API ssr_status ssr_row_builder_set(ssr_row_builder* builder, const char* field, const char* value);
 
 /* One field's current text form, as ssr_bureau_get_field, a new string. */
-SSR_API ssr_status ssr_record_builder_get(const ssr_record_builder* builder, const char* field,
-                                          char** out_value);
+SSR_API ssr_status ssr_row_builder_get(const ssr_row_builder* builder, const char* field, char** out_value);
 
 /* Resets every field to unknown. */
-SSR_API ssr_status ssr_record_builder_clear(ssr_record_builder* builder);
+SSR_API ssr_status ssr_row_builder_clear(ssr_row_builder* builder);
 
-/* The kind of the builder's record; -1 for a NULL builder. */
-SSR_API int ssr_record_builder_kind(const ssr_record_builder* builder);
+/* The builder's table (an ssr_table value); -1 for a NULL builder. */
+SSR_API int ssr_row_builder_table(const ssr_row_builder* builder);
 
-/* The fields of a kind, in the order of the CSV columns: count, and the English name of field `index`
- * (static; NULL for an unknown kind or an index out of range). */
-SSR_API size_t ssr_record_field_count(ssr_record_kind kind);
-SSR_API const char* ssr_record_field_name(ssr_record_kind kind, size_t index);
+/* The fields of a table, in the order of its CSV columns: the count, and the English name of field
+ * `index` (static; NULL for an unknown table or an index out of range). */
+SSR_API size_t ssr_table_field_count(ssr_table table);
+SSR_API const char* ssr_table_field_name(ssr_table table, size_t index);
 
 /* ===== Quality reports ====================================================================================
  *
@@ -399,8 +411,7 @@ SSR_API int64_t ssr_classification_conflict_count(const ssr_classification* clas
 /* One row's class, pool (static names) and credit cell ("" for pools without a credit table; borrowed). */
 SSR_API const char* ssr_classification_row_class(const ssr_classification* classification, size_t row);
 SSR_API const char* ssr_classification_row_pool(const ssr_classification* classification, size_t row);
-SSR_API const char* ssr_classification_row_credit_class(const ssr_classification* classification,
-                                                        size_t row);
+SSR_API const char* ssr_classification_row_credit_class(const ssr_classification* classification, size_t row);
 
 /* Why a row got its class and pool, in one line naming the conditions that matched; a new string. */
 SSR_API ssr_status ssr_classification_explain(const ssr_classification* classification, size_t row,
@@ -475,7 +486,7 @@ SSR_API ssr_status ssr_draw_options_clear_history(ssr_draw_options* options);
  * quota after the yearly cap and the policy does not take the whole pool then (the message names the
  * stratum, the quota and the shortfall); SSR_OUT_OF_RANGE — a period outside the calendar. */
 SSR_API ssr_status ssr_draw(const ssr_bureau* bureau, const ssr_policy* policy, const char* period,
-                           const ssr_draw_options* options, ssr_plan** out_plan, ssr_record** out_record);
+                            const ssr_draw_options* options, ssr_plan** out_plan, ssr_record** out_record);
 
 /* ===== Plans ==============================================================================================
  *
@@ -702,8 +713,8 @@ SSR_API ssr_status ssr_bureau_generate(int64_t entities, int inspectors_per_grou
  * writes the indices of the n lowest, in draw order, to `out_indices` (room for min(n, id_count)
  * entries); *out_count receives how many were written. `threads` (0: 1) never changes the result.
  * Errors: SSR_INVALID_ARGUMENT for a bad seed, a NULL id or a repeated id. */
-SSR_API ssr_status ssr_sample(const char* seed, const char* const* ids, size_t id_count, size_t n, int threads,
-                              size_t* out_indices, size_t* out_count);
+SSR_API ssr_status ssr_sample(const char* seed, const char* const* ids, size_t id_count, size_t n,
+                              int threads, size_t* out_indices, size_t* out_count);
 
 #endif /* SSR_ENABLE_EXPERIMENTAL_API */
 

@@ -42,7 +42,7 @@ static int run(const char* folder, ssr_bureau** bureau, ssr_policy** policy, ssr
   if (ssr_draw(*bureau, *policy, "2024Q1", *options, plan, record) != SSR_OK) return fail("drawing");
 
   printf("bureau: %s (%lu entities)\n", ssr_bureau_name(*bureau),
-         (unsigned long)ssr_bureau_record_count(*bureau, SSR_RECORD_ENTITY));
+         (unsigned long)ssr_bureau_row_count(*bureau, SSR_TABLE_ENTITIES));
   printf("policy: %s\n", ssr_policy_name(*policy));
   printf("period: %s, seed: %s\n", ssr_record_period(*record), ssr_record_seed(*record));
   printf("%-12s %6s %6s %8s\n", "stratum", "pool", "quota", "selected");

@@ -29,7 +29,7 @@ public final class DrawQuarter {
         Native.load("ssrandom", Ssr.class, Map.of(Library.OPTION_STRING_ENCODING, "UTF-8"));
 
     int SSR_OK = 0;
-    int SSR_RECORD_ENTITY = 0;
+    int SSR_TABLE_ENTITIES = 0;
     int SSR_DRAW_SEED = 1;
     int SSR_DRAW_SEED_SOURCE = 2;
     int SSR_DIGEST_SIZE = 65;
@@ -40,7 +40,7 @@ public final class DrawQuarter {
     int ssr_bureau_create_sample(PointerByReference out);
     void ssr_bureau_destroy(Pointer bureau);
     String ssr_bureau_name(Pointer bureau);
-    long ssr_bureau_record_count(Pointer bureau, int kind);
+    long ssr_bureau_row_count(Pointer bureau, int table);
 
     int ssr_policy_load(String nameOrPath, PointerByReference out);
     void ssr_policy_destroy(Pointer policy);
@@ -119,7 +119,7 @@ public final class DrawQuarter {
       StringBuilder text = new StringBuilder();
       text.append(String.format(Locale.ROOT, "bureau: %s (%d entities)\n",
           ssr.ssr_bureau_name(bureau.getValue()),
-          ssr.ssr_bureau_record_count(bureau.getValue(), Ssr.SSR_RECORD_ENTITY)));
+          ssr.ssr_bureau_row_count(bureau.getValue(), Ssr.SSR_TABLE_ENTITIES)));
       text.append("policy: ").append(ssr.ssr_policy_name(policy.getValue())).append('\n');
       text.append(String.format(Locale.ROOT, "period: %s, seed: %s\n", ssr.ssr_record_period(r),
           ssr.ssr_record_seed(r)));

@@ -32,9 +32,9 @@ using ssr::capi::Text;
 using ssr::capi::ThrowArgument;
 using ssr::capi::Value;
 
-// The record of a builder; the alternatives are in ssr_record_kind order.
-struct ssr_record_builder {
-  ssr_record_kind kind;
+// The record of a builder; the alternatives are in ssr_table order.
+struct ssr_row_builder {
+  ssr_table table;
   std::variant<ssr::Entity, ssr::Inspector, ssr::Unit, ssr::Department, ssr::Item, ssr::Conflict,
                ssr::PairExclusion>
       record;
@@ -48,30 +48,30 @@ struct Tag {
   using type = R;
 };
 
-// Calls f(Tag<Record>{}) for the record type of `kind`.
+// Calls f(Tag<Record>{}) for the record type of `table`.
 template <typename F>
-auto Dispatch(ssr_record_kind kind, F&& f) {
-  switch (kind) {
-    case SSR_RECORD_ENTITY:
+auto Dispatch(ssr_table table, F&& f) {
+  switch (table) {
+    case SSR_TABLE_ENTITIES:
       return f(Tag<Entity>{});
-    case SSR_RECORD_INSPECTOR:
+    case SSR_TABLE_INSPECTORS:
       return f(Tag<Inspector>{});
-    case SSR_RECORD_UNIT:
+    case SSR_TABLE_UNITS:
       return f(Tag<Unit>{});
-    case SSR_RECORD_DEPARTMENT:
+    case SSR_TABLE_DEPARTMENTS:
       return f(Tag<Department>{});
-    case SSR_RECORD_ITEM:
+    case SSR_TABLE_ITEMS:
       return f(Tag<Item>{});
-    case SSR_RECORD_CONFLICT:
+    case SSR_TABLE_CONFLICTS:
       return f(Tag<Conflict>{});
-    case SSR_RECORD_PAIR_EXCLUSION:
+    case SSR_TABLE_PAIR_EXCLUSIONS:
       return f(Tag<PairExclusion>{});
   }
-  ThrowArgument(absl::StrCat("unknown record kind ", static_cast<int>(kind),
-                             " (expected SSR_RECORD_ENTITY .. SSR_RECORD_PAIR_EXCLUSION)"));
+  ThrowArgument(absl::StrCat("unknown table ", static_cast<int>(table),
+                             " (expected SSR_TABLE_ENTITIES .. SSR_TABLE_PAIR_EXCLUSIONS)"));
 }
 
-// Where each kind of record lives in a bureau, how to add one, and how to read one back. `Part` is the
+// Where the rows of each table live in a bureau, how to add one, and how to read one back. `Part` is the
 // smallest piece of the bureau an add changes, so that a table read can build on a copy and commit it.
 template <typename R>
 struct Table;
@@ -216,12 +216,12 @@ std::string BaseName(absl::string_view path) {
 
 // Reads one table from `text` onto a copy of the part of `bureau` it changes, and commits the copy only
 // when every record was read and added.
-void ReadTable(ssr_bureau* bureau, ssr_record_kind kind, absl::string_view text, ssr_format format,
+void ReadTable(ssr_bureau* bureau, ssr_table table, absl::string_view text, ssr_format format,
                const std::string& source, ssr_quality_report** out_report) {
   Require(format == SSR_FORMAT_CSV || format == SSR_FORMAT_JSON,
           absl::StrCat("unknown format ", static_cast<int>(format),
                        " (expected SSR_FORMAT_CSV or SSR_FORMAT_JSON)"));
-  Dispatch(kind, [&](auto tag) {
+  Dispatch(table, [&](auto tag) {
     using R = typename decltype(tag)::type;
     using T = Table<R>;
     typename T::Part part = T::Of(bureau->bureau);
@@ -318,17 +318,17 @@ ssr_status ssr_bureau_read_json(const char* data, size_t size, const char* sourc
 
 void ssr_bureau_destroy(ssr_bureau* bureau) { delete bureau; }
 
-ssr_status ssr_bureau_read_table(ssr_bureau* bureau, ssr_record_kind kind, const char* data, size_t size,
+ssr_status ssr_bureau_read_table(ssr_bureau* bureau, ssr_table table, const char* data, size_t size,
                                  ssr_format format, const char* source, ssr_quality_report** out_report) {
   return Run(__func__, [&] {
     ClearReport(out_report);
     NotNull(bureau, "bureau");
     absl::string_view text = Buffer(data, size, "data");
-    ssr::capi::ReadTable(bureau, kind, text, format, std::string(Text(source, "source", true)), out_report);
+    ssr::capi::ReadTable(bureau, table, text, format, std::string(Text(source, "source", true)), out_report);
   });
 }
 
-ssr_status ssr_bureau_load_table(ssr_bureau* bureau, ssr_record_kind kind, const char* path,
+ssr_status ssr_bureau_load_table(ssr_bureau* bureau, ssr_table table, const char* path,
                                  ssr_quality_report** out_report) {
   return Run(__func__, [&] {
     ClearReport(out_report);
@@ -336,7 +336,7 @@ ssr_status ssr_bureau_load_table(ssr_bureau* bureau, ssr_record_kind kind, const
     std::string file(Text(path, "path"));
     ssr::TableFormat format = Value(ssr::TableFormatForPath(file));
     std::string text = Value(ssr::internal::ReadFile(file));
-    ssr::capi::ReadTable(bureau, kind, text,
+    ssr::capi::ReadTable(bureau, table, text,
                          format == ssr::TableFormat::kCsv ? SSR_FORMAT_CSV : SSR_FORMAT_JSON,
                          ssr::capi::BaseName(file), out_report);
   });
@@ -356,19 +356,19 @@ ssr_status ssr_bureau_set_name(ssr_bureau* bureau, const char* name) {
   });
 }
 
-size_t ssr_bureau_record_count(const ssr_bureau* bureau, ssr_record_kind kind) {
+size_t ssr_bureau_row_count(const ssr_bureau* bureau, ssr_table table) {
   return Get(__func__, size_t{0}, [&] {
     NotNull(bureau, "bureau");
-    return Dispatch(kind,
+    return Dispatch(table,
                     [&](auto tag) { return Table<typename decltype(tag)::type>::Count(bureau->bureau); });
   });
 }
 
-ssr_status ssr_bureau_add(ssr_bureau* bureau, const ssr_record_builder* builder) {
+ssr_status ssr_bureau_add_row(ssr_bureau* bureau, const ssr_row_builder* builder) {
   return Run(__func__, [&] {
     NotNull(bureau, "bureau");
     NotNull(builder, "builder");
-    Dispatch(builder->kind, [&](auto tag) {
+    Dispatch(builder->table, [&](auto tag) {
       using R = typename decltype(tag)::type;
       const R& record = std::get<R>(builder->record);
       ssr::capi::CheckRequired(Table<R>::Schema(), record);
@@ -377,35 +377,34 @@ ssr_status ssr_bureau_add(ssr_bureau* bureau, const ssr_record_builder* builder)
   });
 }
 
-ssr_status ssr_bureau_find(const ssr_bureau* bureau, ssr_record_kind kind, const char* id,
-                           size_t* out_index) {
+ssr_status ssr_bureau_find_row(const ssr_bureau* bureau, ssr_table table, const char* id, size_t* out_row) {
   return Run(__func__, [&] {
     NotNull(bureau, "bureau");
     absl::string_view key = Text(id, "id");
-    NotNull(out_index, "out_index");
-    Dispatch(kind, [&](auto tag) {
+    NotNull(out_row, "out_row");
+    Dispatch(table, [&](auto tag) {
       using R = typename decltype(tag)::type;
       std::optional<size_t> index = Table<R>::Find(bureau->bureau, key);
       if (!index) {
         throw ssr::capi::ApiError{SSR_NOT_FOUND,
                                   absl::StrCat("no ", Table<R>::Schema().kind, " with id '", key, "'")};
       }
-      *out_index = *index;
+      *out_row = *index;
     });
   });
 }
 
-ssr_status ssr_bureau_get_field(const ssr_bureau* bureau, ssr_record_kind kind, size_t index,
-                                const char* field, char** out_value) {
+ssr_status ssr_bureau_get_field(const ssr_bureau* bureau, ssr_table table, size_t row, const char* field,
+                                char** out_value) {
   return Run(__func__, [&] {
     NotNull(bureau, "bureau");
     absl::string_view name = Text(field, "field");
     OutHandle(out_value, "out_value");
-    Dispatch(kind, [&](auto tag) {
+    Dispatch(table, [&](auto tag) {
       using T = Table<typename decltype(tag)::type>;
       size_t f = ssr::capi::FieldIndex(T::Schema(), name);
-      CheckIndex(index, T::Count(bureau->bureau), T::Schema().kind.c_str());
-      *out_value = NewString(T::Schema().fields[f].format(T::At(bureau->bureau, index)));
+      CheckIndex(row, T::Count(bureau->bureau), "row");
+      *out_value = NewString(T::Schema().fields[f].format(T::At(bureau->bureau, row)));
     });
   });
 }
@@ -454,24 +453,24 @@ ssr_status ssr_bureau_summary_text(const ssr_bureau* bureau, char** out_text) {
 
 // --- Record builders -----------------------------------------------------------------------------------
 
-ssr_status ssr_record_builder_create(ssr_record_kind kind, ssr_record_builder** out) {
+ssr_status ssr_row_builder_create(ssr_table table, ssr_row_builder** out) {
   return Run(__func__, [&] {
     OutHandle(out, "out");
-    *out = Dispatch(kind, [&](auto tag) {
+    *out = Dispatch(table, [&](auto tag) {
       using R = typename decltype(tag)::type;
-      return new ssr_record_builder{kind, R{}};
+      return new ssr_row_builder{table, R{}};
     });
   });
 }
 
-void ssr_record_builder_destroy(ssr_record_builder* builder) { delete builder; }
+void ssr_row_builder_destroy(ssr_row_builder* builder) { delete builder; }
 
-ssr_status ssr_record_builder_set(ssr_record_builder* builder, const char* field, const char* value) {
+ssr_status ssr_row_builder_set(ssr_row_builder* builder, const char* field, const char* value) {
   return Run(__func__, [&] {
     NotNull(builder, "builder");
     absl::string_view name = Text(field, "field");
     absl::string_view text = Text(value, "value", true);
-    Dispatch(builder->kind, [&](auto tag) {
+    Dispatch(builder->table, [&](auto tag) {
       using R = typename decltype(tag)::type;
       const auto& schema = Table<R>::Schema();
       const auto& spec = schema.fields[ssr::capi::FieldIndex(schema, name)];
@@ -486,12 +485,12 @@ ssr_status ssr_record_builder_set(ssr_record_builder* builder, const char* field
   });
 }
 
-ssr_status ssr_record_builder_get(const ssr_record_builder* builder, const char* field, char** out_value) {
+ssr_status ssr_row_builder_get(const ssr_row_builder* builder, const char* field, char** out_value) {
   return Run(__func__, [&] {
     NotNull(builder, "builder");
     absl::string_view name = Text(field, "field");
     OutHandle(out_value, "out_value");
-    Dispatch(builder->kind, [&](auto tag) {
+    Dispatch(builder->table, [&](auto tag) {
       using R = typename decltype(tag)::type;
       const auto& schema = Table<R>::Schema();
       *out_value =
@@ -500,27 +499,27 @@ ssr_status ssr_record_builder_get(const ssr_record_builder* builder, const char*
   });
 }
 
-ssr_status ssr_record_builder_clear(ssr_record_builder* builder) {
+ssr_status ssr_row_builder_clear(ssr_row_builder* builder) {
   return Run(__func__, [&] {
     NotNull(builder, "builder");
-    Dispatch(builder->kind, [&](auto tag) { builder->record = typename decltype(tag)::type{}; });
+    Dispatch(builder->table, [&](auto tag) { builder->record = typename decltype(tag)::type{}; });
   });
 }
 
-int ssr_record_builder_kind(const ssr_record_builder* builder) {
-  return Get(__func__, -1, [&] { return static_cast<int>(NotNull(builder, "builder")->kind); });
+int ssr_row_builder_table(const ssr_row_builder* builder) {
+  return Get(__func__, -1, [&] { return static_cast<int>(NotNull(builder, "builder")->table); });
 }
 
-size_t ssr_record_field_count(ssr_record_kind kind) {
+size_t ssr_table_field_count(ssr_table table) {
   return Get(__func__, size_t{0}, [&] {
-    return Dispatch(kind,
+    return Dispatch(table,
                     [&](auto tag) { return Table<typename decltype(tag)::type>::Schema().fields.size(); });
   });
 }
 
-const char* ssr_record_field_name(ssr_record_kind kind, size_t index) {
+const char* ssr_table_field_name(ssr_table table, size_t index) {
   return Get(__func__, static_cast<const char*>(nullptr), [&] {
-    return Dispatch(kind, [&](auto tag) {
+    return Dispatch(table, [&](auto tag) {
       const auto& fields = Table<typename decltype(tag)::type>::Schema().fields;
       CheckIndex(index, fields.size(), "field");
       return fields[index].name.c_str();

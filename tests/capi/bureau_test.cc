@@ -27,7 +27,7 @@ std::string Digest(const ssr_bureau* bureau) {
   return digest;
 }
 
-std::string Field(const ssr_bureau* bureau, ssr_record_kind kind, size_t index, const char* field) {
+std::string Field(const ssr_bureau* bureau, ssr_table kind, size_t index, const char* field) {
   char* value = nullptr;
   EXPECT_EQ(ssr_bureau_get_field(bureau, kind, index, field, &value), SSR_OK) << Message();
   return Take(value);
@@ -51,9 +51,9 @@ Bureau Empty(const char* name = "test bureau") {
   return Bureau(bureau);
 }
 
-Builder NewBuilder(ssr_record_kind kind) {
-  ssr_record_builder* builder = nullptr;
-  EXPECT_EQ(ssr_record_builder_create(kind, &builder), SSR_OK) << Message();
+Builder NewBuilder(ssr_table kind) {
+  ssr_row_builder* builder = nullptr;
+  EXPECT_EQ(ssr_row_builder_create(kind, &builder), SSR_OK) << Message();
   return Builder(builder);
 }
 
@@ -70,10 +70,10 @@ void WriteFile(const std::string& path, const std::string& contents) {
   out << contents;
 }
 
-const std::vector<ssr_record_kind> kAllKinds = {
-    SSR_RECORD_ENTITY, SSR_RECORD_INSPECTOR, SSR_RECORD_UNIT,          SSR_RECORD_DEPARTMENT,
-    SSR_RECORD_ITEM,   SSR_RECORD_CONFLICT,  SSR_RECORD_PAIR_EXCLUSION};
-const ssr_record_kind kBadKind = static_cast<ssr_record_kind>(42);
+const std::vector<ssr_table> kAllTables = {
+    SSR_TABLE_ENTITIES, SSR_TABLE_INSPECTORS, SSR_TABLE_UNITS,          SSR_TABLE_DEPARTMENTS,
+    SSR_TABLE_ITEMS,    SSR_TABLE_CONFLICTS,  SSR_TABLE_PAIR_EXCLUSIONS};
+const ssr_table kBadTable = static_cast<ssr_table>(42);
 
 // --- Creating and loading ------------------------------------------------------------------------------
 
@@ -84,15 +84,15 @@ TEST(CapiBureauTest, SampleFolderAndBuiltInSampleAreTheSameBureau) {
   EXPECT_EQ(Digest(loaded.get()), Digest(sample.get()));
   EXPECT_STREQ(ssr_bureau_name(loaded.get()), ssr_bureau_name(sample.get()));
   EXPECT_STREQ(ssr_bureau_name(sample.get()), "石家庄市生态环境局新乐市分局（示例）");
-  EXPECT_EQ(ssr_bureau_record_count(loaded.get(), SSR_RECORD_ENTITY), 1500u);
-  EXPECT_EQ(ssr_bureau_record_count(loaded.get(), SSR_RECORD_INSPECTOR), 47u);
-  EXPECT_EQ(ssr_bureau_record_count(loaded.get(), SSR_RECORD_UNIT), 6u);
-  EXPECT_EQ(ssr_bureau_record_count(loaded.get(), SSR_RECORD_DEPARTMENT), 3u);
-  EXPECT_EQ(ssr_bureau_record_count(loaded.get(), SSR_RECORD_ITEM), 9u);
-  EXPECT_EQ(ssr_bureau_record_count(loaded.get(), SSR_RECORD_CONFLICT), 12u);
-  EXPECT_EQ(ssr_bureau_record_count(loaded.get(), SSR_RECORD_PAIR_EXCLUSION), 2u);
-  for (ssr_record_kind kind : kAllKinds) {
-    EXPECT_EQ(ssr_bureau_record_count(loaded.get(), kind), ssr_bureau_record_count(sample.get(), kind));
+  EXPECT_EQ(ssr_bureau_row_count(loaded.get(), SSR_TABLE_ENTITIES), 1500u);
+  EXPECT_EQ(ssr_bureau_row_count(loaded.get(), SSR_TABLE_INSPECTORS), 47u);
+  EXPECT_EQ(ssr_bureau_row_count(loaded.get(), SSR_TABLE_UNITS), 6u);
+  EXPECT_EQ(ssr_bureau_row_count(loaded.get(), SSR_TABLE_DEPARTMENTS), 3u);
+  EXPECT_EQ(ssr_bureau_row_count(loaded.get(), SSR_TABLE_ITEMS), 9u);
+  EXPECT_EQ(ssr_bureau_row_count(loaded.get(), SSR_TABLE_CONFLICTS), 12u);
+  EXPECT_EQ(ssr_bureau_row_count(loaded.get(), SSR_TABLE_PAIR_EXCLUSIONS), 2u);
+  for (ssr_table kind : kAllTables) {
+    EXPECT_EQ(ssr_bureau_row_count(loaded.get(), kind), ssr_bureau_row_count(sample.get(), kind));
   }
   // The sample's deliberate faults are warnings in the report, not errors.
   EXPECT_EQ(ssr_quality_report_error_count(report.get()), 0);
@@ -102,7 +102,7 @@ TEST(CapiBureauTest, SampleFolderAndBuiltInSampleAreTheSameBureau) {
 TEST(CapiBureauTest, CreateMakesAnEmptyNamedBureau) {
   Bureau bureau = Empty("某某分局");
   EXPECT_STREQ(ssr_bureau_name(bureau.get()), "某某分局");
-  for (ssr_record_kind kind : kAllKinds) EXPECT_EQ(ssr_bureau_record_count(bureau.get(), kind), 0u);
+  for (ssr_table kind : kAllTables) EXPECT_EQ(ssr_bureau_row_count(bureau.get(), kind), 0u);
   ssr_bureau* unnamed = nullptr;
   ASSERT_EQ(ssr_bureau_create(nullptr, &unnamed), SSR_OK);
   EXPECT_STREQ(ssr_bureau_name(unnamed), "");
@@ -174,8 +174,8 @@ TEST(CapiBureauTest, ReadJsonRoundTripsThroughToJson) {
   Bureau owned(back);
   ssr_quality_report_destroy(report);
   EXPECT_EQ(Digest(owned.get()), Digest(sample.get()));
-  for (ssr_record_kind kind : kAllKinds) {
-    EXPECT_EQ(ssr_bureau_record_count(owned.get(), kind), ssr_bureau_record_count(sample.get(), kind));
+  for (ssr_table kind : kAllTables) {
+    EXPECT_EQ(ssr_bureau_row_count(owned.get(), kind), ssr_bureau_row_count(sample.get(), kind));
   }
   EXPECT_STREQ(ssr_bureau_name(owned.get()), ssr_bureau_name(sample.get()));
 }
@@ -210,14 +210,14 @@ TEST(CapiBureauTest, TablesReadFromMemoryMakeTheSameBureauAsTheFolder) {
   Bureau folder = LoadSample();
   Bureau built = Empty();
   ASSERT_EQ(ssr_bureau_set_name(built.get(), ssr_bureau_name(folder.get())), SSR_OK);
-  const std::vector<std::pair<ssr_record_kind, const char*>> tables = {
-      {SSR_RECORD_UNIT, "units.csv"},
-      {SSR_RECORD_DEPARTMENT, "departments.csv"},
-      {SSR_RECORD_ENTITY, "entities.csv"},
-      {SSR_RECORD_INSPECTOR, "inspectors.csv"},
-      {SSR_RECORD_ITEM, "items.csv"},
-      {SSR_RECORD_CONFLICT, "conflicts.csv"},
-      {SSR_RECORD_PAIR_EXCLUSION, "pair_exclusions.csv"}};
+  const std::vector<std::pair<ssr_table, const char*>> tables = {
+      {SSR_TABLE_UNITS, "units.csv"},
+      {SSR_TABLE_DEPARTMENTS, "departments.csv"},
+      {SSR_TABLE_ENTITIES, "entities.csv"},
+      {SSR_TABLE_INSPECTORS, "inspectors.csv"},
+      {SSR_TABLE_ITEMS, "items.csv"},
+      {SSR_TABLE_CONFLICTS, "conflicts.csv"},
+      {SSR_TABLE_PAIR_EXCLUSIONS, "pair_exclusions.csv"}};
   for (const auto& [kind, file] : tables) {
     std::string text = ssr_test::ReadFile(std::string(kSampleFolder) + "/" + file);
     ssr_quality_report* report = nullptr;
@@ -228,8 +228,8 @@ TEST(CapiBureauTest, TablesReadFromMemoryMakeTheSameBureauAsTheFolder) {
     ssr_quality_report_destroy(report);
   }
   EXPECT_EQ(Digest(built.get()), Digest(folder.get()));
-  for (ssr_record_kind kind : kAllKinds) {
-    EXPECT_EQ(ssr_bureau_record_count(built.get(), kind), ssr_bureau_record_count(folder.get(), kind));
+  for (ssr_table kind : kAllTables) {
+    EXPECT_EQ(ssr_bureau_row_count(built.get(), kind), ssr_bureau_row_count(folder.get(), kind));
   }
   EXPECT_EQ(ssr_bureau_check(built.get(), "2024-01-01", nullptr), SSR_OK) << Message();
 }
@@ -239,99 +239,99 @@ TEST(CapiBureauTest, JsonTablesAndChineseHeadersAreAccepted) {
   const std::string json =
       "{\"entities\": [{\"id\": \"A-1\", \"key_unit\": true, \"penalties_last_year\": 2, \"tags\": [\"x\", "
       "\"y\"]}]}";
-  ASSERT_EQ(ssr_bureau_read_table(bureau.get(), SSR_RECORD_ENTITY, json.data(), json.size(), SSR_FORMAT_JSON,
+  ASSERT_EQ(ssr_bureau_read_table(bureau.get(), SSR_TABLE_ENTITIES, json.data(), json.size(), SSR_FORMAT_JSON,
                                   nullptr, nullptr),
             SSR_OK)
       << Message();
   const std::string csv =
       "编号,统一社会信用代码,排污许可管理类别,正面清单\nB-1,91310110666007217T,重点管理,是\n";
-  ASSERT_EQ(ssr_bureau_read_table(bureau.get(), SSR_RECORD_ENTITY, csv.data(), csv.size(), SSR_FORMAT_CSV,
+  ASSERT_EQ(ssr_bureau_read_table(bureau.get(), SSR_TABLE_ENTITIES, csv.data(), csv.size(), SSR_FORMAT_CSV,
                                   nullptr, nullptr),
             SSR_OK)
       << Message();
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_ENTITY, 0, "key_unit"), "true");
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_ENTITY, 0, "tags"), "x;y");
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_ENTITY, 1, "permit_class"), "key");
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_ENTITY, 1, "正面清单"), "true");
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_ENTITIES, 0, "key_unit"), "true");
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_ENTITIES, 0, "tags"), "x;y");
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_ENTITIES, 1, "permit_class"), "key");
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_ENTITIES, 1, "正面清单"), "true");
 }
 
 TEST(CapiBureauTest, AFailedTableReadAddsNothing) {
   Bureau bureau = Empty();
   const std::string first = "id\nA-1\nA-2\n";
-  ASSERT_EQ(ssr_bureau_read_table(bureau.get(), SSR_RECORD_ENTITY, first.data(), first.size(), SSR_FORMAT_CSV,
-                                  nullptr, nullptr),
+  ASSERT_EQ(ssr_bureau_read_table(bureau.get(), SSR_TABLE_ENTITIES, first.data(), first.size(),
+                                  SSR_FORMAT_CSV, nullptr, nullptr),
             SSR_OK);
   std::string before = Digest(bureau.get());
   // A-3 is fine, A-1 is already in the bureau, and the date is bad: nothing of it is added.
   const std::string second = "id,last_penalty_date\nA-3,\nA-1,\nA-4,2024-13-01\n";
   ssr_quality_report* raw = nullptr;
-  EXPECT_EQ(ssr_bureau_read_table(bureau.get(), SSR_RECORD_ENTITY, second.data(), second.size(),
+  EXPECT_EQ(ssr_bureau_read_table(bureau.get(), SSR_TABLE_ENTITIES, second.data(), second.size(),
                                   SSR_FORMAT_CSV, "more.csv", &raw),
             SSR_INVALID_ARGUMENT);
   Report report(raw);
   EXPECT_EQ(ssr_quality_report_error_count(report.get()), 2);
   EXPECT_STREQ(ssr_quality_report_issue_source(report.get(), 0), "more.csv");
-  EXPECT_EQ(ssr_bureau_record_count(bureau.get(), SSR_RECORD_ENTITY), 2u);
+  EXPECT_EQ(ssr_bureau_row_count(bureau.get(), SSR_TABLE_ENTITIES), 2u);
   EXPECT_EQ(Digest(bureau.get()), before);
   size_t index = 0;
-  EXPECT_EQ(ssr_bureau_find(bureau.get(), SSR_RECORD_ENTITY, "A-3", &index), SSR_NOT_FOUND);
+  EXPECT_EQ(ssr_bureau_find_row(bureau.get(), SSR_TABLE_ENTITIES, "A-3", &index), SSR_NOT_FOUND);
 }
 
 TEST(CapiBureauTest, ReadTableRejectsBadArguments) {
   Bureau bureau = Empty();
   const std::string csv = "id\nA-1\n";
-  EXPECT_EQ(ssr_bureau_read_table(nullptr, SSR_RECORD_ENTITY, csv.data(), csv.size(), SSR_FORMAT_CSV, nullptr,
+  EXPECT_EQ(ssr_bureau_read_table(nullptr, SSR_TABLE_ENTITIES, csv.data(), csv.size(), SSR_FORMAT_CSV,
+                                  nullptr, nullptr),
+            SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_read_table(bureau.get(), kBadTable, csv.data(), csv.size(), SSR_FORMAT_CSV, nullptr,
                                   nullptr),
             SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(
-      ssr_bureau_read_table(bureau.get(), kBadKind, csv.data(), csv.size(), SSR_FORMAT_CSV, nullptr, nullptr),
-      SSR_INVALID_ARGUMENT);
-  EXPECT_TRUE(Contains(Message(), "record kind 42")) << Message();
-  EXPECT_EQ(ssr_bureau_read_table(bureau.get(), SSR_RECORD_ENTITY, csv.data(), csv.size(),
+  EXPECT_TRUE(Contains(Message(), "unknown table 42")) << Message();
+  EXPECT_EQ(ssr_bureau_read_table(bureau.get(), SSR_TABLE_ENTITIES, csv.data(), csv.size(),
                                   static_cast<ssr_format>(9), nullptr, nullptr),
             SSR_INVALID_ARGUMENT);
   EXPECT_EQ(
-      ssr_bureau_read_table(bureau.get(), SSR_RECORD_ENTITY, nullptr, 5, SSR_FORMAT_CSV, nullptr, nullptr),
+      ssr_bureau_read_table(bureau.get(), SSR_TABLE_ENTITIES, nullptr, 5, SSR_FORMAT_CSV, nullptr, nullptr),
       SSR_INVALID_ARGUMENT);
   const std::string unknown_column = "id,colour\nA-1,red\n";
-  EXPECT_EQ(ssr_bureau_read_table(bureau.get(), SSR_RECORD_ENTITY, unknown_column.data(),
+  EXPECT_EQ(ssr_bureau_read_table(bureau.get(), SSR_TABLE_ENTITIES, unknown_column.data(),
                                   unknown_column.size(), SSR_FORMAT_CSV, nullptr, nullptr),
             SSR_INVALID_ARGUMENT);
   EXPECT_TRUE(Contains(Message(), "colour")) << Message();
   const std::string bad_json = "[{\"id\": ";
-  EXPECT_EQ(ssr_bureau_read_table(bureau.get(), SSR_RECORD_INSPECTOR, bad_json.data(), bad_json.size(),
+  EXPECT_EQ(ssr_bureau_read_table(bureau.get(), SSR_TABLE_INSPECTORS, bad_json.data(), bad_json.size(),
                                   SSR_FORMAT_JSON, nullptr, nullptr),
             SSR_INVALID_ARGUMENT);
   EXPECT_TRUE(Contains(Message(), "inspectors.json")) << Message();
-  for (ssr_record_kind kind : kAllKinds) EXPECT_EQ(ssr_bureau_record_count(bureau.get(), kind), 0u);
+  for (ssr_table kind : kAllTables) EXPECT_EQ(ssr_bureau_row_count(bureau.get(), kind), 0u);
 }
 
 TEST(CapiBureauTest, LoadTableReadsFilesByExtension) {
   Bureau bureau = Empty();
   std::string entities = std::string(kSampleFolder) + "/entities.csv";
-  ASSERT_EQ(ssr_bureau_load_table(bureau.get(), SSR_RECORD_ENTITY, entities.c_str(), nullptr), SSR_OK)
+  ASSERT_EQ(ssr_bureau_load_table(bureau.get(), SSR_TABLE_ENTITIES, entities.c_str(), nullptr), SSR_OK)
       << Message();
-  EXPECT_EQ(ssr_bureau_record_count(bureau.get(), SSR_RECORD_ENTITY), 1500u);
+  EXPECT_EQ(ssr_bureau_row_count(bureau.get(), SSR_TABLE_ENTITIES), 1500u);
   Bureau sample = ssr_test::SampleBureau();
   EXPECT_EQ(Digest(bureau.get()), Digest(sample.get()));
 
   std::string folder = TempFolder("load_table");
   WriteFile(folder + "/units.JSON", "[{\"id\": \"brigade\", \"name\": \"执法大队\"}]");
   WriteFile(folder + "/units.txt", "id\nbrigade\n");
-  EXPECT_EQ(ssr_bureau_load_table(bureau.get(), SSR_RECORD_UNIT, (folder + "/units.JSON").c_str(), nullptr),
+  EXPECT_EQ(ssr_bureau_load_table(bureau.get(), SSR_TABLE_UNITS, (folder + "/units.JSON").c_str(), nullptr),
             SSR_OK)
       << Message();
-  EXPECT_EQ(ssr_bureau_load_table(bureau.get(), SSR_RECORD_UNIT, (folder + "/units.txt").c_str(), nullptr),
+  EXPECT_EQ(ssr_bureau_load_table(bureau.get(), SSR_TABLE_UNITS, (folder + "/units.txt").c_str(), nullptr),
             SSR_INVALID_ARGUMENT);
   EXPECT_TRUE(Contains(Message(), ".csv or .json")) << Message();
-  EXPECT_EQ(ssr_bureau_load_table(bureau.get(), SSR_RECORD_UNIT, (folder + "/none.csv").c_str(), nullptr),
+  EXPECT_EQ(ssr_bureau_load_table(bureau.get(), SSR_TABLE_UNITS, (folder + "/none.csv").c_str(), nullptr),
             SSR_NOT_FOUND);
-  EXPECT_EQ(ssr_bureau_load_table(bureau.get(), SSR_RECORD_UNIT, nullptr, nullptr), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_bureau_load_table(nullptr, SSR_RECORD_UNIT, entities.c_str(), nullptr), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_load_table(bureau.get(), SSR_TABLE_UNITS, nullptr, nullptr), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_load_table(nullptr, SSR_TABLE_UNITS, entities.c_str(), nullptr), SSR_INVALID_ARGUMENT);
   // The same units again: every id is a duplicate, nothing changes.
-  EXPECT_EQ(ssr_bureau_load_table(bureau.get(), SSR_RECORD_UNIT, (folder + "/units.JSON").c_str(), nullptr),
+  EXPECT_EQ(ssr_bureau_load_table(bureau.get(), SSR_TABLE_UNITS, (folder + "/units.JSON").c_str(), nullptr),
             SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_bureau_record_count(bureau.get(), SSR_RECORD_UNIT), 1u);
+  EXPECT_EQ(ssr_bureau_row_count(bureau.get(), SSR_TABLE_UNITS), 1u);
 }
 
 // --- Names, counts, find, fields -----------------------------------------------------------------------
@@ -350,59 +350,60 @@ TEST(CapiBureauTest, SetNameKeepsTheOldNameOnFailure) {
 
 TEST(CapiBureauTest, RecordCountOfNullOrUnknownKindIsZeroWithAMessage) {
   Bureau bureau = ssr_test::SampleBureau();
-  EXPECT_EQ(ssr_bureau_record_count(nullptr, SSR_RECORD_ENTITY), 0u);
-  EXPECT_EQ(Message(), "ssr_bureau_record_count: bureau is NULL");
-  EXPECT_EQ(ssr_bureau_record_count(bureau.get(), kBadKind), 0u);
-  EXPECT_TRUE(Contains(Message(), "unknown record kind")) << Message();
-  EXPECT_EQ(ssr_bureau_record_count(bureau.get(), SSR_RECORD_ENTITY), 1500u);
+  EXPECT_EQ(ssr_bureau_row_count(nullptr, SSR_TABLE_ENTITIES), 0u);
+  EXPECT_EQ(Message(), "ssr_bureau_row_count: bureau is NULL");
+  EXPECT_EQ(ssr_bureau_row_count(bureau.get(), kBadTable), 0u);
+  EXPECT_TRUE(Contains(Message(), "unknown table")) << Message();
+  EXPECT_EQ(ssr_bureau_row_count(bureau.get(), SSR_TABLE_ENTITIES), 1500u);
   EXPECT_EQ(Message(), "");
 }
 
 TEST(CapiBureauTest, FindAndGetFieldReadRecordsBack) {
   Bureau bureau = ssr_test::SampleBureau();
   size_t index = 99;
-  ASSERT_EQ(ssr_bureau_find(bureau.get(), SSR_RECORD_ENTITY, "XL-00002", &index), SSR_OK);
+  ASSERT_EQ(ssr_bureau_find_row(bureau.get(), SSR_TABLE_ENTITIES, "XL-00002", &index), SSR_OK);
   EXPECT_EQ(index, 1u);
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_ENTITY, index, "name"), "新乐市华丰塑料制品有限公司");
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_ENTITY, index, "统一社会信用代码"), "91130184WDAY0TW2W9");
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_ENTITY, index, "EMERGENCY_RISK"), "larger");
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_ENTITY, index, "supervision_listed_date"), "");
-  ASSERT_EQ(ssr_bureau_find(bureau.get(), SSR_RECORD_INSPECTOR, "I-001", &index), SSR_OK);
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_INSPECTOR, index, "certificate_valid_until"), "2026-12-31");
-  ASSERT_EQ(ssr_bureau_find(bureau.get(), SSR_RECORD_UNIT, "brigade", &index), SSR_OK);
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_UNIT, index, "name"), "执法大队");
-  ASSERT_EQ(ssr_bureau_find(bureau.get(), SSR_RECORD_DEPARTMENT, "samr", &index), SSR_OK);
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_DEPARTMENT, index, "name"), "新乐市市场监督管理局");
-  ASSERT_EQ(ssr_bureau_find(bureau.get(), SSR_RECORD_ITEM, "EE-02", &index), SSR_OK);
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_ITEM, index, "required_specialty"), "大气");
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_CONFLICT, 0, "inspector_id"), "I-015");
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_PAIR_EXCLUSION, 0, "reason"), "夫妻关系");
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_ENTITIES, index, "name"), "新乐市华丰塑料制品有限公司");
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_ENTITIES, index, "统一社会信用代码"), "91130184WDAY0TW2W9");
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_ENTITIES, index, "EMERGENCY_RISK"), "larger");
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_ENTITIES, index, "supervision_listed_date"), "");
+  ASSERT_EQ(ssr_bureau_find_row(bureau.get(), SSR_TABLE_INSPECTORS, "I-001", &index), SSR_OK);
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_INSPECTORS, index, "certificate_valid_until"), "2026-12-31");
+  ASSERT_EQ(ssr_bureau_find_row(bureau.get(), SSR_TABLE_UNITS, "brigade", &index), SSR_OK);
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_UNITS, index, "name"), "执法大队");
+  ASSERT_EQ(ssr_bureau_find_row(bureau.get(), SSR_TABLE_DEPARTMENTS, "samr", &index), SSR_OK);
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_DEPARTMENTS, index, "name"), "新乐市市场监督管理局");
+  ASSERT_EQ(ssr_bureau_find_row(bureau.get(), SSR_TABLE_ITEMS, "EE-02", &index), SSR_OK);
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_ITEMS, index, "required_specialty"), "大气");
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_CONFLICTS, 0, "inspector_id"), "I-015");
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_PAIR_EXCLUSIONS, 0, "reason"), "夫妻关系");
 }
 
 TEST(CapiBureauTest, FindAndGetFieldReportErrors) {
   Bureau bureau = ssr_test::SampleBureau();
   size_t index = 7;
-  EXPECT_EQ(ssr_bureau_find(bureau.get(), SSR_RECORD_ENTITY, "XL-99999", &index), SSR_NOT_FOUND);
+  EXPECT_EQ(ssr_bureau_find_row(bureau.get(), SSR_TABLE_ENTITIES, "XL-99999", &index), SSR_NOT_FOUND);
   EXPECT_TRUE(Contains(Message(), "XL-99999")) << Message();
-  EXPECT_EQ(ssr_bureau_find(bureau.get(), SSR_RECORD_CONFLICT, "I-015", &index), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_bureau_find(bureau.get(), SSR_RECORD_ITEM, "EE-99", &index), SSR_NOT_FOUND);
-  EXPECT_EQ(ssr_bureau_find(bureau.get(), kBadKind, "x", &index), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_bureau_find(nullptr, SSR_RECORD_ENTITY, "x", &index), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_bureau_find(bureau.get(), SSR_RECORD_ENTITY, nullptr, &index), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_bureau_find(bureau.get(), SSR_RECORD_ENTITY, "XL-00001", nullptr), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_find_row(bureau.get(), SSR_TABLE_CONFLICTS, "I-015", &index), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_find_row(bureau.get(), SSR_TABLE_ITEMS, "EE-99", &index), SSR_NOT_FOUND);
+  EXPECT_EQ(ssr_bureau_find_row(bureau.get(), kBadTable, "x", &index), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_find_row(nullptr, SSR_TABLE_ENTITIES, "x", &index), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_find_row(bureau.get(), SSR_TABLE_ENTITIES, nullptr, &index), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_find_row(bureau.get(), SSR_TABLE_ENTITIES, "XL-00001", nullptr), SSR_INVALID_ARGUMENT);
   EXPECT_EQ(index, 7u);
 
   char* value = reinterpret_cast<char*>(&value);
-  EXPECT_EQ(ssr_bureau_get_field(bureau.get(), SSR_RECORD_ENTITY, 0, "colour", &value), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_get_field(bureau.get(), SSR_TABLE_ENTITIES, 0, "colour", &value),
+            SSR_INVALID_ARGUMENT);
   EXPECT_EQ(value, nullptr);
   EXPECT_TRUE(Contains(Message(), "unknown entity field 'colour'")) << Message();
   EXPECT_TRUE(Contains(Message(), "uscc (统一社会信用代码)")) << Message();
-  EXPECT_EQ(ssr_bureau_get_field(bureau.get(), SSR_RECORD_ENTITY, 1500, "id", &value), SSR_OUT_OF_RANGE);
+  EXPECT_EQ(ssr_bureau_get_field(bureau.get(), SSR_TABLE_ENTITIES, 1500, "id", &value), SSR_OUT_OF_RANGE);
   EXPECT_TRUE(Contains(Message(), "1500")) << Message();
-  EXPECT_EQ(ssr_bureau_get_field(bureau.get(), SSR_RECORD_UNIT, 0, nullptr, &value), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_bureau_get_field(bureau.get(), SSR_RECORD_UNIT, 0, "id", nullptr), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_bureau_get_field(nullptr, SSR_RECORD_UNIT, 0, "id", &value), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_bureau_get_field(bureau.get(), kBadKind, 0, "id", &value), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_get_field(bureau.get(), SSR_TABLE_UNITS, 0, nullptr, &value), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_get_field(bureau.get(), SSR_TABLE_UNITS, 0, "id", nullptr), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_get_field(nullptr, SSR_TABLE_UNITS, 0, "id", &value), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_get_field(bureau.get(), kBadTable, 0, "id", &value), SSR_INVALID_ARGUMENT);
 }
 
 TEST(CapiBureauTest, DigestNeedsABufferOfDigestSize) {
@@ -428,21 +429,21 @@ TEST(CapiBureauTest, BureauRebuiltRecordByRecordHasTheSameDigestAndChecksClean) 
   Bureau sample = ssr_test::SampleBureau();
   Bureau rebuilt = Empty();
   ASSERT_EQ(ssr_bureau_set_name(rebuilt.get(), ssr_bureau_name(sample.get())), SSR_OK);
-  for (ssr_record_kind kind : kAllKinds) {
+  for (ssr_table kind : kAllTables) {
     Builder builder = NewBuilder(kind);
-    size_t fields = ssr_record_field_count(kind);
+    size_t fields = ssr_table_field_count(kind);
     ASSERT_GT(fields, 0u);
-    for (size_t row = 0; row < ssr_bureau_record_count(sample.get(), kind); ++row) {
-      ASSERT_EQ(ssr_record_builder_clear(builder.get()), SSR_OK);
+    for (size_t row = 0; row < ssr_bureau_row_count(sample.get(), kind); ++row) {
+      ASSERT_EQ(ssr_row_builder_clear(builder.get()), SSR_OK);
       for (size_t f = 0; f < fields; ++f) {
-        const char* name = ssr_record_field_name(kind, f);
+        const char* name = ssr_table_field_name(kind, f);
         std::string value = Field(sample.get(), kind, row, name);
-        ASSERT_EQ(ssr_record_builder_set(builder.get(), name, value.c_str()), SSR_OK)
+        ASSERT_EQ(ssr_row_builder_set(builder.get(), name, value.c_str()), SSR_OK)
             << name << ": " << Message();
       }
-      ASSERT_EQ(ssr_bureau_add(rebuilt.get(), builder.get()), SSR_OK) << Message();
+      ASSERT_EQ(ssr_bureau_add_row(rebuilt.get(), builder.get()), SSR_OK) << Message();
     }
-    EXPECT_EQ(ssr_bureau_record_count(rebuilt.get(), kind), ssr_bureau_record_count(sample.get(), kind));
+    EXPECT_EQ(ssr_bureau_row_count(rebuilt.get(), kind), ssr_bureau_row_count(sample.get(), kind));
   }
   EXPECT_EQ(Digest(rebuilt.get()), Digest(sample.get()));
   char* a = nullptr;
@@ -458,139 +459,138 @@ TEST(CapiBureauTest, BureauRebuiltRecordByRecordHasTheSameDigestAndChecksClean) 
 }
 
 TEST(CapiBureauTest, BuilderAcceptsWhatCsvCellsAccept) {
-  Builder builder = NewBuilder(SSR_RECORD_ENTITY);
-  EXPECT_EQ(ssr_record_builder_kind(builder.get()), SSR_RECORD_ENTITY);
-  ASSERT_EQ(ssr_record_builder_set(builder.get(), "编号", " XL-1 "), SSR_OK) << Message();
-  ASSERT_EQ(ssr_record_builder_set(builder.get(), "PERMIT_CLASS", "简化管理"), SSR_OK) << Message();
-  ASSERT_EQ(ssr_record_builder_set(builder.get(), "key_unit", "否"), SSR_OK) << Message();
-  ASSERT_EQ(ssr_record_builder_set(builder.get(), "tags", "固废；涉VOCs、 制药"), SSR_OK) << Message();
-  ASSERT_EQ(ssr_record_builder_set(builder.get(), "last_penalty_date", "2023-11-30"), SSR_OK) << Message();
-  ASSERT_EQ(ssr_record_builder_set(builder.get(), "verified_complaints", "4"), SSR_OK) << Message();
-  ASSERT_EQ(ssr_record_builder_set(builder.get(), "status", nullptr), SSR_OK) << Message();
+  Builder builder = NewBuilder(SSR_TABLE_ENTITIES);
+  EXPECT_EQ(ssr_row_builder_table(builder.get()), SSR_TABLE_ENTITIES);
+  ASSERT_EQ(ssr_row_builder_set(builder.get(), "编号", " XL-1 "), SSR_OK) << Message();
+  ASSERT_EQ(ssr_row_builder_set(builder.get(), "PERMIT_CLASS", "简化管理"), SSR_OK) << Message();
+  ASSERT_EQ(ssr_row_builder_set(builder.get(), "key_unit", "否"), SSR_OK) << Message();
+  ASSERT_EQ(ssr_row_builder_set(builder.get(), "tags", "固废；涉VOCs、 制药"), SSR_OK) << Message();
+  ASSERT_EQ(ssr_row_builder_set(builder.get(), "last_penalty_date", "2023-11-30"), SSR_OK) << Message();
+  ASSERT_EQ(ssr_row_builder_set(builder.get(), "verified_complaints", "4"), SSR_OK) << Message();
+  ASSERT_EQ(ssr_row_builder_set(builder.get(), "status", nullptr), SSR_OK) << Message();
   char* value = nullptr;
-  ASSERT_EQ(ssr_record_builder_get(builder.get(), "id", &value), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_get(builder.get(), "id", &value), SSR_OK);
   EXPECT_EQ(Take(value), "XL-1");
-  ASSERT_EQ(ssr_record_builder_get(builder.get(), "permit_class", &value), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_get(builder.get(), "permit_class", &value), SSR_OK);
   EXPECT_EQ(Take(value), "simplified");
-  ASSERT_EQ(ssr_record_builder_get(builder.get(), "key_unit", &value), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_get(builder.get(), "key_unit", &value), SSR_OK);
   EXPECT_EQ(Take(value), "false");
-  ASSERT_EQ(ssr_record_builder_get(builder.get(), "tags", &value), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_get(builder.get(), "tags", &value), SSR_OK);
   EXPECT_EQ(Take(value), "固废;涉VOCs;制药");
-  ASSERT_EQ(ssr_record_builder_get(builder.get(), "positive_list", &value), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_get(builder.get(), "positive_list", &value), SSR_OK);
   EXPECT_EQ(Take(value), "");
 
   Bureau bureau = Empty();
-  ASSERT_EQ(ssr_bureau_add(bureau.get(), builder.get()), SSR_OK) << Message();
-  EXPECT_EQ(Field(bureau.get(), SSR_RECORD_ENTITY, 0, "verified_complaints"), "4");
+  ASSERT_EQ(ssr_bureau_add_row(bureau.get(), builder.get()), SSR_OK) << Message();
+  EXPECT_EQ(Field(bureau.get(), SSR_TABLE_ENTITIES, 0, "verified_complaints"), "4");
   // The same record read from CSV gives the same directory.
   const std::string csv =
       "id,permit_class,key_unit,tags,last_penalty_date,verified_complaints\n"
       "XL-1,simplified,false,固废;涉VOCs;制药,2023-11-30,4\n";
   Bureau from_csv = Empty();
-  ASSERT_EQ(ssr_bureau_read_table(from_csv.get(), SSR_RECORD_ENTITY, csv.data(), csv.size(), SSR_FORMAT_CSV,
+  ASSERT_EQ(ssr_bureau_read_table(from_csv.get(), SSR_TABLE_ENTITIES, csv.data(), csv.size(), SSR_FORMAT_CSV,
                                   nullptr, nullptr),
             SSR_OK);
   EXPECT_EQ(Digest(bureau.get()), Digest(from_csv.get()));
 }
 
 TEST(CapiBureauTest, BuilderSetFailureKeepsTheFieldsEarlierValue) {
-  Builder builder = NewBuilder(SSR_RECORD_ENTITY);
-  ASSERT_EQ(ssr_record_builder_set(builder.get(), "last_penalty_date", "2024-02-29"), SSR_OK);
-  EXPECT_EQ(ssr_record_builder_set(builder.get(), "last_penalty_date", "2025-02-29"), SSR_INVALID_ARGUMENT);
+  Builder builder = NewBuilder(SSR_TABLE_ENTITIES);
+  ASSERT_EQ(ssr_row_builder_set(builder.get(), "last_penalty_date", "2024-02-29"), SSR_OK);
+  EXPECT_EQ(ssr_row_builder_set(builder.get(), "last_penalty_date", "2025-02-29"), SSR_INVALID_ARGUMENT);
   EXPECT_TRUE(Contains(Message(), "entity field last_penalty_date")) << Message();
-  EXPECT_EQ(ssr_record_builder_set(builder.get(), "penalties_last_year", "-1"), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_record_builder_set(builder.get(), "permit_class", "mostly"), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_row_builder_set(builder.get(), "penalties_last_year", "-1"), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_row_builder_set(builder.get(), "permit_class", "mostly"), SSR_INVALID_ARGUMENT);
   EXPECT_TRUE(Contains(Message(), "mostly")) << Message();
-  EXPECT_EQ(ssr_record_builder_set(builder.get(), "key_unit", "perhaps"), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_record_builder_set(builder.get(), "colour", "red"), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_row_builder_set(builder.get(), "key_unit", "perhaps"), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_row_builder_set(builder.get(), "colour", "red"), SSR_INVALID_ARGUMENT);
   EXPECT_TRUE(Contains(Message(), "the fields are id")) << Message();
-  EXPECT_EQ(ssr_record_builder_set(builder.get(), nullptr, "x"), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_record_builder_set(nullptr, "id", "x"), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_row_builder_set(builder.get(), nullptr, "x"), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_row_builder_set(nullptr, "id", "x"), SSR_INVALID_ARGUMENT);
   char* value = nullptr;
-  ASSERT_EQ(ssr_record_builder_get(builder.get(), "last_penalty_date", &value), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_get(builder.get(), "last_penalty_date", &value), SSR_OK);
   EXPECT_EQ(Take(value), "2024-02-29");
-  ASSERT_EQ(ssr_record_builder_get(builder.get(), "penalties_last_year", &value), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_get(builder.get(), "penalties_last_year", &value), SSR_OK);
   EXPECT_EQ(Take(value), "");
-  EXPECT_EQ(ssr_record_builder_get(builder.get(), "colour", &value), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_record_builder_get(builder.get(), "id", nullptr), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_record_builder_get(nullptr, "id", &value), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_record_builder_get(builder.get(), nullptr, &value), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_row_builder_get(builder.get(), "colour", &value), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_row_builder_get(builder.get(), "id", nullptr), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_row_builder_get(nullptr, "id", &value), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_row_builder_get(builder.get(), nullptr, &value), SSR_INVALID_ARGUMENT);
   // Clearing resets every field.
-  ASSERT_EQ(ssr_record_builder_clear(builder.get()), SSR_OK);
-  ASSERT_EQ(ssr_record_builder_get(builder.get(), "last_penalty_date", &value), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_clear(builder.get()), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_get(builder.get(), "last_penalty_date", &value), SSR_OK);
   EXPECT_EQ(Take(value), "");
-  EXPECT_EQ(ssr_record_builder_clear(nullptr), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_row_builder_clear(nullptr), SSR_INVALID_ARGUMENT);
 }
 
 TEST(CapiBureauTest, BuilderCreateAndFieldListsRejectUnknownKinds) {
-  ssr_record_builder* builder = nullptr;
-  EXPECT_EQ(ssr_record_builder_create(kBadKind, &builder), SSR_INVALID_ARGUMENT);
+  ssr_row_builder* builder = nullptr;
+  EXPECT_EQ(ssr_row_builder_create(kBadTable, &builder), SSR_INVALID_ARGUMENT);
   EXPECT_EQ(builder, nullptr);
-  EXPECT_EQ(ssr_record_builder_create(SSR_RECORD_ENTITY, nullptr), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_record_builder_kind(nullptr), -1);
-  EXPECT_EQ(ssr_record_field_count(kBadKind), 0u);
-  EXPECT_EQ(ssr_record_field_name(kBadKind, 0), nullptr);
-  EXPECT_EQ(ssr_record_field_count(SSR_RECORD_ENTITY), 17u);
-  EXPECT_STREQ(ssr_record_field_name(SSR_RECORD_ENTITY, 0), "id");
-  EXPECT_STREQ(ssr_record_field_name(SSR_RECORD_ENTITY, 16), "tags");
-  EXPECT_EQ(ssr_record_field_name(SSR_RECORD_ENTITY, 17), nullptr);
-  EXPECT_EQ(ssr_record_field_count(SSR_RECORD_INSPECTOR), 11u);
-  EXPECT_STREQ(ssr_record_field_name(SSR_RECORD_INSPECTOR, 10), "active");
-  EXPECT_EQ(ssr_record_field_count(SSR_RECORD_CONFLICT), 3u);
+  EXPECT_EQ(ssr_row_builder_create(SSR_TABLE_ENTITIES, nullptr), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_row_builder_table(nullptr), -1);
+  EXPECT_EQ(ssr_table_field_count(kBadTable), 0u);
+  EXPECT_EQ(ssr_table_field_name(kBadTable, 0), nullptr);
+  EXPECT_EQ(ssr_table_field_count(SSR_TABLE_ENTITIES), 17u);
+  EXPECT_STREQ(ssr_table_field_name(SSR_TABLE_ENTITIES, 0), "id");
+  EXPECT_STREQ(ssr_table_field_name(SSR_TABLE_ENTITIES, 16), "tags");
+  EXPECT_EQ(ssr_table_field_name(SSR_TABLE_ENTITIES, 17), nullptr);
+  EXPECT_EQ(ssr_table_field_count(SSR_TABLE_INSPECTORS), 11u);
+  EXPECT_STREQ(ssr_table_field_name(SSR_TABLE_INSPECTORS, 10), "active");
+  EXPECT_EQ(ssr_table_field_count(SSR_TABLE_CONFLICTS), 3u);
   // An inspector builder starts active.
-  Builder inspector = NewBuilder(SSR_RECORD_INSPECTOR);
+  Builder inspector = NewBuilder(SSR_TABLE_INSPECTORS);
   char* value = nullptr;
-  ASSERT_EQ(ssr_record_builder_get(inspector.get(), "active", &value), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_get(inspector.get(), "active", &value), SSR_OK);
   EXPECT_EQ(Take(value), "true");
 }
 
 TEST(CapiBureauTest, AFailedAddChangesNothing) {
   Bureau bureau = Empty();
-  Builder entity = NewBuilder(SSR_RECORD_ENTITY);
+  Builder entity = NewBuilder(SSR_TABLE_ENTITIES);
   // The id is required.
-  EXPECT_EQ(ssr_bureau_add(bureau.get(), entity.get()), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_add_row(bureau.get(), entity.get()), SSR_INVALID_ARGUMENT);
   EXPECT_TRUE(Contains(Message(), "required entity field id")) << Message();
-  ASSERT_EQ(ssr_record_builder_set(entity.get(), "id", "A-1"), SSR_OK);
-  ASSERT_EQ(ssr_bureau_add(bureau.get(), entity.get()), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_set(entity.get(), "id", "A-1"), SSR_OK);
+  ASSERT_EQ(ssr_bureau_add_row(bureau.get(), entity.get()), SSR_OK);
   std::string digest = Digest(bureau.get());
-  EXPECT_EQ(ssr_bureau_add(bureau.get(), entity.get()), SSR_ALREADY_EXISTS);
+  EXPECT_EQ(ssr_bureau_add_row(bureau.get(), entity.get()), SSR_ALREADY_EXISTS);
   EXPECT_TRUE(Contains(Message(), "A-1")) << Message();
-  EXPECT_EQ(ssr_bureau_record_count(bureau.get(), SSR_RECORD_ENTITY), 1u);
+  EXPECT_EQ(ssr_bureau_row_count(bureau.get(), SSR_TABLE_ENTITIES), 1u);
   EXPECT_EQ(Digest(bureau.get()), digest);
   // Control characters are refused as on load.
-  ASSERT_EQ(ssr_record_builder_set(entity.get(), "id", "A-2"), SSR_OK);
-  ASSERT_EQ(ssr_record_builder_set(entity.get(), "name", "line\nbreak"), SSR_OK);
-  EXPECT_EQ(ssr_bureau_add(bureau.get(), entity.get()), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_bureau_record_count(bureau.get(), SSR_RECORD_ENTITY), 1u);
+  ASSERT_EQ(ssr_row_builder_set(entity.get(), "id", "A-2"), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_set(entity.get(), "name", "line\nbreak"), SSR_OK);
+  EXPECT_EQ(ssr_bureau_add_row(bureau.get(), entity.get()), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_row_count(bureau.get(), SSR_TABLE_ENTITIES), 1u);
   // Duplicate ids of the other kinds.
-  for (ssr_record_kind kind :
-       {SSR_RECORD_INSPECTOR, SSR_RECORD_UNIT, SSR_RECORD_DEPARTMENT, SSR_RECORD_ITEM}) {
+  for (ssr_table kind : {SSR_TABLE_INSPECTORS, SSR_TABLE_UNITS, SSR_TABLE_DEPARTMENTS, SSR_TABLE_ITEMS}) {
     Builder builder = NewBuilder(kind);
-    ASSERT_EQ(ssr_record_builder_set(builder.get(), "id", "X"), SSR_OK);
-    ASSERT_EQ(ssr_bureau_add(bureau.get(), builder.get()), SSR_OK) << Message();
-    EXPECT_EQ(ssr_bureau_add(bureau.get(), builder.get()), SSR_ALREADY_EXISTS) << kind;
-    EXPECT_EQ(ssr_bureau_record_count(bureau.get(), kind), 1u);
+    ASSERT_EQ(ssr_row_builder_set(builder.get(), "id", "X"), SSR_OK);
+    ASSERT_EQ(ssr_bureau_add_row(bureau.get(), builder.get()), SSR_OK) << Message();
+    EXPECT_EQ(ssr_bureau_add_row(bureau.get(), builder.get()), SSR_ALREADY_EXISTS) << kind;
+    EXPECT_EQ(ssr_bureau_row_count(bureau.get(), kind), 1u);
   }
   // Conflicts need both ids.
-  Builder conflict = NewBuilder(SSR_RECORD_CONFLICT);
-  ASSERT_EQ(ssr_record_builder_set(conflict.get(), "inspector_id", "X"), SSR_OK);
-  EXPECT_EQ(ssr_bureau_add(bureau.get(), conflict.get()), SSR_INVALID_ARGUMENT);
+  Builder conflict = NewBuilder(SSR_TABLE_CONFLICTS);
+  ASSERT_EQ(ssr_row_builder_set(conflict.get(), "inspector_id", "X"), SSR_OK);
+  EXPECT_EQ(ssr_bureau_add_row(bureau.get(), conflict.get()), SSR_INVALID_ARGUMENT);
   EXPECT_TRUE(Contains(Message(), "entity_id")) << Message();
-  EXPECT_EQ(ssr_bureau_record_count(bureau.get(), SSR_RECORD_CONFLICT), 0u);
-  EXPECT_EQ(ssr_bureau_add(nullptr, conflict.get()), SSR_INVALID_ARGUMENT);
-  EXPECT_EQ(ssr_bureau_add(bureau.get(), nullptr), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_row_count(bureau.get(), SSR_TABLE_CONFLICTS), 0u);
+  EXPECT_EQ(ssr_bureau_add_row(nullptr, conflict.get()), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(ssr_bureau_add_row(bureau.get(), nullptr), SSR_INVALID_ARGUMENT);
 }
 
 TEST(CapiBureauTest, CheckFindsReferencesToUnknownRecords) {
   Bureau bureau = Empty();
-  Builder entity = NewBuilder(SSR_RECORD_ENTITY);
-  ASSERT_EQ(ssr_record_builder_set(entity.get(), "id", "A-1"), SSR_OK);
-  ASSERT_EQ(ssr_record_builder_set(entity.get(), "uscc", "91310110666007217A"), SSR_OK);
-  ASSERT_EQ(ssr_bureau_add(bureau.get(), entity.get()), SSR_OK);
-  Builder conflict = NewBuilder(SSR_RECORD_CONFLICT);
-  ASSERT_EQ(ssr_record_builder_set(conflict.get(), "inspector_id", "I-404"), SSR_OK);
-  ASSERT_EQ(ssr_record_builder_set(conflict.get(), "entity_id", "A-1"), SSR_OK);
-  ASSERT_EQ(ssr_bureau_add(bureau.get(), conflict.get()), SSR_OK);
+  Builder entity = NewBuilder(SSR_TABLE_ENTITIES);
+  ASSERT_EQ(ssr_row_builder_set(entity.get(), "id", "A-1"), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_set(entity.get(), "uscc", "91310110666007217A"), SSR_OK);
+  ASSERT_EQ(ssr_bureau_add_row(bureau.get(), entity.get()), SSR_OK);
+  Builder conflict = NewBuilder(SSR_TABLE_CONFLICTS);
+  ASSERT_EQ(ssr_row_builder_set(conflict.get(), "inspector_id", "I-404"), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_set(conflict.get(), "entity_id", "A-1"), SSR_OK);
+  ASSERT_EQ(ssr_bureau_add_row(bureau.get(), conflict.get()), SSR_OK);
   ssr_quality_report* raw = nullptr;
   EXPECT_EQ(ssr_bureau_check(bureau.get(), nullptr, &raw), SSR_INVALID_ARGUMENT);
   Report report(raw);

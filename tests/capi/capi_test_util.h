@@ -21,7 +21,7 @@ template <typename T, void (*Destroy)(T*)>
 using Owned = std::unique_ptr<T, Deleter<T, Destroy>>;
 
 using Bureau = Owned<ssr_bureau, ssr_bureau_destroy>;
-using Builder = Owned<ssr_record_builder, ssr_record_builder_destroy>;
+using Builder = Owned<ssr_row_builder, ssr_row_builder_destroy>;
 using Report = Owned<ssr_quality_report, ssr_quality_report_destroy>;
 using Policy = Owned<ssr_policy, ssr_policy_destroy>;
 using Classification = Owned<ssr_classification, ssr_classification_destroy>;

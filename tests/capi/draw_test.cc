@@ -314,9 +314,9 @@ TEST(CapiPlanTest, HeaderAndTasksReadThroughAccessors) {
     ASSERT_EQ(ssr_ticket(kSeed, entity.c_str(), ticket, sizeof ticket), SSR_OK);
     EXPECT_STREQ(ssr_plan_task_ticket(plan, t), ticket);
     size_t index = 0;
-    ASSERT_EQ(ssr_bureau_find(s.bureau.get(), SSR_RECORD_ENTITY, entity.c_str(), &index), SSR_OK);
+    ASSERT_EQ(ssr_bureau_find_row(s.bureau.get(), SSR_TABLE_ENTITIES, entity.c_str(), &index), SSR_OK);
     char* name = nullptr;
-    ASSERT_EQ(ssr_bureau_get_field(s.bureau.get(), SSR_RECORD_ENTITY, index, "name", &name), SSR_OK);
+    ASSERT_EQ(ssr_bureau_get_field(s.bureau.get(), SSR_TABLE_ENTITIES, index, "name", &name), SSR_OK);
     EXPECT_EQ(std::string(ssr_plan_task_entity_name(plan, t)), Take(name));
     EXPECT_NE(ssr_plan_task_uscc(plan, t), nullptr);
     EXPECT_STRNE(ssr_plan_task_area(plan, t), "");
@@ -491,11 +491,11 @@ TEST(CapiRecordTest, VerifyNamesTheFirstDifference) {
             SSR_FAILED_PRECONDITION);
   EXPECT_TRUE(Contains(Message(), "policy")) << Message();
   ssr_test::Bureau changed = ssr_test::SampleBureau();
-  ssr_record_builder* builder = nullptr;
-  ASSERT_EQ(ssr_record_builder_create(SSR_RECORD_ENTITY, &builder), SSR_OK);
+  ssr_row_builder* builder = nullptr;
+  ASSERT_EQ(ssr_row_builder_create(SSR_TABLE_ENTITIES, &builder), SSR_OK);
   ssr_test::Builder owned(builder);
-  ASSERT_EQ(ssr_record_builder_set(builder, "id", "XL-NEW"), SSR_OK);
-  ASSERT_EQ(ssr_bureau_add(changed.get(), builder), SSR_OK);
+  ASSERT_EQ(ssr_row_builder_set(builder, "id", "XL-NEW"), SSR_OK);
+  ASSERT_EQ(ssr_bureau_add_row(changed.get(), builder), SSR_OK);
   EXPECT_EQ(ssr_record_verify(d.record.get(), changed.get(), s.policy.get(), nullptr),
             SSR_FAILED_PRECONDITION);
   EXPECT_TRUE(Contains(Message(), "directory")) << Message();

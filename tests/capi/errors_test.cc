@@ -69,7 +69,7 @@ TEST(CapiErrorTest, FreeStringAcceptsNull) { ssr_free_string(nullptr); }
 
 TEST(CapiErrorTest, EveryDestroyAcceptsNull) {
   ssr_bureau_destroy(nullptr);
-  ssr_record_builder_destroy(nullptr);
+  ssr_row_builder_destroy(nullptr);
   ssr_quality_report_destroy(nullptr);
   ssr_policy_destroy(nullptr);
   ssr_classification_destroy(nullptr);

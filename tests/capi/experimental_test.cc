@@ -19,7 +19,7 @@ TEST(CapiExperimentalTest, GenerateScalesTheSampleDeterministically) {
   ASSERT_EQ(ssr_bureau_generate(3000, 2, 7, &b), SSR_OK) << Message();
   ssr_test::Bureau first(a);
   ssr_test::Bureau second(b);
-  EXPECT_EQ(ssr_bureau_record_count(a, SSR_RECORD_ENTITY), 3000u);
+  EXPECT_EQ(ssr_bureau_row_count(a, SSR_TABLE_ENTITIES), 3000u);
   char da[SSR_DIGEST_SIZE];
   char db[SSR_DIGEST_SIZE];
   ASSERT_EQ(ssr_bureau_directory_digest(a, da, sizeof da), SSR_OK);

@@ -8,7 +8,7 @@ int ssr_header_check(void);
 
 int ssr_header_check(void) {
   ssr_status status = SSR_OK;
-  ssr_record_kind kind = SSR_RECORD_ENTITY;
+  ssr_table kind = SSR_TABLE_ENTITIES;
   ssr_format format = SSR_FORMAT_JSON;
   ssr_draw_option option = SSR_DRAW_THREADS;
   const char* (*name)(ssr_status) = ssr_status_name;

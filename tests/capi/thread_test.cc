@@ -54,7 +54,7 @@ Outcome DrawAlone(int thread, Barrier* barrier) {
     // has failed, then reads back the message of its own failure.
     std::string bad_id = "XL-MISSING-" + std::to_string(thread);
     size_t index = 0;
-    EXPECT_EQ(ssr_bureau_find(bureau.get(), SSR_RECORD_ENTITY, bad_id.c_str(), &index), SSR_NOT_FOUND);
+    EXPECT_EQ(ssr_bureau_find_row(bureau.get(), SSR_TABLE_ENTITIES, bad_id.c_str(), &index), SSR_NOT_FOUND);
     outcome.error_before = Message();
     barrier->Wait();
     outcome.error_after = Message();
