@@ -94,6 +94,8 @@ bool NeedsQuotes(absl::string_view field, char delimiter) {
 
 CsvReader::CsvReader(absl::string_view text, std::string source_name, CsvOptions options)
     : text_(text), source_(std::move(source_name)), options_(options) {
+  const size_t last = text_.find_last_not_of("\r\n");
+  trailing_line_endings_ = last == absl::string_view::npos ? 0 : last + 1;
   for (int byte = 0; byte < 256; ++byte) byte_class_[byte] = byte < 0x80 ? 0 : 1;
   for (unsigned char special : {'"', '\r', '\n', '\0'}) byte_class_[special] = 2;
   byte_class_[static_cast<unsigned char>(options_.delimiter)] = 2;
@@ -314,11 +316,7 @@ const char* CsvReader::ScanUnquoted(const char* p, const char* field_start, int 
 }
 
 bool CsvReader::RestIsLineEndings(const char* p) const {
-  const char* const end = text_.data() + text_.size();
-  for (; p < end; ++p) {
-    if (*p != '\n' && *p != '\r') return false;
-  }
-  return true;
+  return static_cast<size_t>(p - text_.data()) >= trailing_line_endings_;
 }
 
 std::string CsvReader::Where() const {
