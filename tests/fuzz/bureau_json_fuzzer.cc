@@ -12,7 +12,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <string>
+#include <system_error>
 
 #include "absl/strings/str_cat.h"
 #include "entities_fuzz.h"
@@ -25,13 +27,17 @@ using ssr::Bureau;
 using ssr::fuzz::CheckErrorIsPrintable;
 using ssr::fuzz::CheckReport;
 
-// A folder for SaveBureau, made once per process, in memory when /dev/shm exists.
+// A folder for SaveBureau, made once per process (in memory when /dev/shm exists) and removed at exit.
 const std::string& Folder() {
   static const std::string* folder = [] {
     const char* tmp = std::getenv("TMPDIR");
     std::string base = ::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : (tmp != nullptr ? tmp : "/tmp");
     std::string pattern = base + "/ssr_bureau_fuzz_XXXXXX";
     FUZZ_CHECK(::mkdtemp(pattern.data()) != nullptr);
+    std::atexit([] {
+      std::error_code ignored;
+      std::filesystem::remove_all(Folder(), ignored);
+    });
     return new std::string(pattern);
   }();
   return *folder;
