@@ -33,7 +33,8 @@ struct Bureau {
 // Cross-record checks of a whole bureau, as of `as_of` (usually the first day of the period to draw; without
 // it certificates are only checked for presence):
 //  errors   — conflicts or exclusions naming unknown inspectors or entities; inspectors in unknown units or
-//             departments; items with an unknown responsible unit; duplicate item ids;
+//             departments; items with an unknown responsible unit; duplicate item ids; control characters
+//             in the text of items, conflicts and exclusions (the other records reject them when added);
 //  warnings — USCCs that fail GB 32100-2015 (wrong length, characters or check character); two entities
 //             with the same USCC; inspectors whose certificate is missing, expired or not yet valid on
 //             `as_of`; active inspectors with a max_load of 0.

@@ -9,8 +9,10 @@
 //    plural name ({"entities": [...]}). A whole bureau is one object with "name" and any of "entities",
 //    "inspectors", "units", "departments", "items", "conflicts", "pair_exclusions".
 //  - A bureau folder holds entities.csv (or .json; required) and optionally inspectors, units, departments,
-//    items, conflicts and pair_exclusions as .csv or .json, plus name.txt with the bureau's name. When no
-//    units (departments) table is given, the units (departments) the inspectors name are taken as declared.
+//    items, conflicts and pair_exclusions as .csv or .json (not both: a table in both formats is an error),
+//    plus name.txt with the bureau's name (one line of UTF-8). When no units (departments) table is given,
+//    the units (departments) the inspectors name are taken as declared.
+//  - Every file must be UTF-8; a file saved as GBK or UTF-16 is an error that says to save it again as UTF-8.
 //
 //   ssr::QualityReport report;
 //   absl::StatusOr<ssr::Bureau> bureau = ssr::LoadBureau("data/sample_bureau", {}, &report);
@@ -68,7 +70,10 @@ absl::StatusOr<Bureau> ReadBureauJson(absl::string_view text, const std::string&
 std::string BureauToJson(const Bureau& bureau);
 
 // Writes the bureau's tables into `folder` (which must exist) as <table>.csv or <table>.json plus name.txt,
-// each file atomically. Errors: NotFound/PermissionDenied/ResourceExhausted from the file system.
+// and removes the same tables in the other format left by an earlier save (they would make the folder
+// ambiguous). All files are written to temporary files first and renamed only when every one is written,
+// so a full disk or a read-only folder leaves the folder as it was. Errors: NotFound/PermissionDenied/
+// ResourceExhausted from the file system, naming the file.
 absl::Status SaveBureau(const Bureau& bureau, const std::string& folder, TableFormat format);
 
 }  // namespace ssr

@@ -16,6 +16,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "io/utf8.h"
 #include "ssrandom/calendar.h"
 #include "ssrandom/date.h"
 
@@ -115,13 +116,28 @@ std::string TypeName(const Json& value) {
   return "null";
 }
 
+// A value as messages quote it: its JSON for a text (cut after 60 bytes), number, true/false or null, and
+// only its kind for a list or an object, which can be long and nested arbitrarily deep (dump() recurses, and
+// a file of 200,000 '[' overflowed the stack).
+std::string Shown(const Json& value) {
+  if (value.is_array() || value.is_object()) return TypeName(value);
+  std::string text = value.dump();
+  if (text.size() > 62) {
+    size_t cut = 60;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    text = absl::StrCat(text.substr(0, cut), "…\"");
+  }
+  return text;
+}
+
 // Makes a parser message readable in one line: no "[json.exception.parse_error.101]" prefix, no raw newlines.
 std::string CleanSyntaxMessage(std::string message) {
   if (absl::StartsWith(message, "[json.exception.")) {
     size_t end = message.find("] ");
     if (end != std::string::npos) message.erase(0, end + 2);
   }
-  return absl::StrReplaceAll(message, {{"\r", " "}, {"\n", " "}, {"\t", " "}});
+  // UTF-8 even when the parser quotes the bytes last read and they end inside a character.
+  return Utf8Safe(absl::StrReplaceAll(message, {{"\r", " "}, {"\n", " "}, {"\t", " "}}));
 }
 
 // Checks that `object` has only keys from `allowed`; `where` (source and object) starts the message.
@@ -156,13 +172,13 @@ absl::StatusOr<std::vector<Item>> ParseDayList(const Json& entry, const char* fi
         std::string(field) == "off" ? "holidays" : "make-up working days"));
   }
   if (!it->is_array()) {
-    return absl::InvalidArgumentError(absl::StrCat(where, ", field \"", field, "\", value ", it->dump(),
+    return absl::InvalidArgumentError(absl::StrCat(where, ", field \"", field, "\", value ", Shown(*it),
                                                    ": must be a list of dates, e.g. [\"", year,
                                                    "-01-01\", \"", year, "-02-05..", year, "-02-11\"]"));
   }
   std::vector<Item> items;
   for (const Json& value : *it) {
-    std::string at = absl::StrCat(where, ", field \"", field, "\", value ", value.dump(), ": ");
+    std::string at = absl::StrCat(where, ", field \"", field, "\", value ", Shown(value), ": ");
     if (!value.is_string()) {
       return absl::InvalidArgumentError(absl::StrCat(at,
                                                      "must be a date in quotes (\"YYYY-MM-DD\") or a range "
@@ -202,6 +218,9 @@ absl::StatusOr<std::vector<HolidayYear>> ParseHolidayFile(absl::string_view text
     return absl::InvalidArgumentError(
         absl::StrCat(source, ": the holiday file is empty; expected JSON of the form ", kFileShape));
   }
+  if (size_t bad = FindInvalidUtf8(text); bad < text.size()) {
+    return absl::InvalidArgumentError(NotUtf8Message(source, text, bad));
+  }
   DuplicateKeyFinder duplicates;
   Json root = Json::parse(
       text.begin(), text.end(),
@@ -235,12 +254,12 @@ absl::StatusOr<std::vector<HolidayYear>> ParseHolidayFile(absl::string_view text
   }
   if (!format->is_string() || format->get_ref<const std::string&>() != kHolidayFileFormat) {
     return absl::InvalidArgumentError(absl::StrCat(
-        source, ": field \"format\", value ", format->dump(),
+        source, ": field \"format\", value ", Shown(*format),
         ": this version of libssrandom reads holiday files of format \"", kHolidayFileFormat, "\""));
   }
   if (auto note = root.find("note"); note != root.end() && !note->is_string()) {
     return absl::InvalidArgumentError(
-        absl::StrCat(source, ": field \"note\", value ", note->dump(), ": must be a text in quotes"));
+        absl::StrCat(source, ": field \"note\", value ", Shown(*note), ": must be a text in quotes"));
   }
   auto years = root.find("years");
   if (years == root.end()) {
@@ -283,7 +302,7 @@ absl::StatusOr<std::vector<HolidayYear>> ParseHolidayFile(absl::string_view text
     }
     if (!year_ok) {
       return absl::InvalidArgumentError(
-          absl::StrCat(where, ", field \"year\", value ", year_value->dump(),
+          absl::StrCat(where, ", field \"year\", value ", Shown(*year_value),
                        ": must be a year written as a whole number without quotes, "
                        "e.g. 2027"));
     }
@@ -294,7 +313,7 @@ absl::StatusOr<std::vector<HolidayYear>> ParseHolidayFile(absl::string_view text
     }
     if (auto note = entry.find("note"); note != entry.end() && !note->is_string()) {
       return absl::InvalidArgumentError(
-          absl::StrCat(where, ", field \"note\", value ", note->dump(), ": must be a text in quotes"));
+          absl::StrCat(where, ", field \"note\", value ", Shown(*note), ": must be a text in quotes"));
     }
     if (auto [it, inserted] = entry_of_year.emplace(year, number); !inserted) {
       return absl::InvalidArgumentError(absl::StrCat(where, ": ", year, " is already listed in year entry #",

@@ -3,6 +3,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "directory/text.h"
 #include "ssrandom/bureau.h"
 #include "ssrandom/date.h"
 #include "ssrandom/uscc.h"
@@ -85,11 +86,30 @@ void CheckInspectors(const InspectorDirectory& staff, std::optional<absl::CivilD
   }
 }
 
+// Control characters, as in every directory's text fields (Directory::Add and InspectorDirectory::Add reject
+// them for entities, inspectors, units and departments): a NUL could not even be saved as CSV.
+void CheckText(QualityReport* report, absl::string_view source, int64_t record, absl::string_view id,
+               std::initializer_list<std::pair<absl::string_view, const std::string*>> fields) {
+  for (const auto& [field, value] : fields) {
+    if (absl::Status s = internal::CheckNoControlCharacters(field, *value); !s.ok()) {
+      Add(report, IssueSeverity::kError, source, record, id, field, "invalid_value",
+          std::string(s.message()));
+    }
+  }
+}
+
 void CheckItems(const Bureau& bureau, QualityReport* report) {
   absl::flat_hash_set<absl::string_view> ids;
   for (size_t i = 0; i < bureau.items.size(); ++i) {
     const Item& item = bureau.items[i];
     int64_t record = static_cast<int64_t>(i + 1);
+    CheckText(report, "items", record, item.id,
+              {{"id", &item.id},
+               {"name", &item.name},
+               {"legal_basis", &item.legal_basis},
+               {"unit", &item.unit},
+               {"required_specialty", &item.required_specialty},
+               {"applies_to", &item.applies_to}});
     if (!ids.insert(item.id).second) {
       Add(report, IssueSeverity::kError, "items", record, item.id, "id", "duplicate_id",
           absl::StrCat("duplicate item id '", item.id, "'; ids must be unique"));
@@ -105,6 +125,7 @@ void CheckPairs(const Bureau& bureau, QualityReport* report) {
   for (size_t i = 0; i < bureau.conflicts.size(); ++i) {
     const Conflict& c = bureau.conflicts[i];
     int64_t record = static_cast<int64_t>(i + 1);
+    CheckText(report, "conflicts", record, c.inspector_id, {{"reason", &c.reason}});
     if (!bureau.staff.Find(c.inspector_id)) {
       Add(report, IssueSeverity::kError, "conflicts", record, c.inspector_id, "inspector_id",
           "unknown_reference",
@@ -118,6 +139,7 @@ void CheckPairs(const Bureau& bureau, QualityReport* report) {
   for (size_t i = 0; i < bureau.pair_exclusions.size(); ++i) {
     const PairExclusion& p = bureau.pair_exclusions[i];
     int64_t record = static_cast<int64_t>(i + 1);
+    CheckText(report, "pair_exclusions", record, p.inspector_a, {{"reason", &p.reason}});
     for (const auto& [field, id] :
          {std::pair<absl::string_view, const std::string*>{"inspector_a", &p.inspector_a},
           {"inspector_b", &p.inspector_b}}) {

@@ -10,9 +10,12 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "directory/text.h"
+#include "io/csv.h"
 #include "io/file.h"
 #include "io/record_schema.h"
 #include "io/table_io.h"
+#include "io/utf8.h"
 
 namespace ssr {
 namespace {
@@ -74,6 +77,25 @@ void DeclareNamedUnits(InspectorDirectory* staff, bool have_units, bool have_dep
   for (const std::string& department : departments) {
     if (!staff->FindDepartment(department)) (void)staff->AddDepartment({department, department});
   }
+}
+
+// Sets the bureau's name from name.txt or the "name" of a bureau document: trimmed (and, from a file,
+// without a byte order mark), and like every other text field UTF-8 without control characters, so that a
+// folder and a document of the same bureau load to the same name.
+void SetName(absl::string_view text, const std::string& source, Bureau* bureau, QualityReport* report) {
+  if (absl::StartsWith(text, internal::kUtf8Bom)) text.remove_prefix(internal::kUtf8Bom.size());
+  if (size_t bad = internal::FindInvalidUtf8(text); bad < text.size()) {
+    internal::AddError(report, {source, 0, 0}, "", "name", "not_utf8",
+                       internal::NotUtf8Message(source, text, bad).substr(source.size() + 2));
+    return;
+  }
+  text = absl::StripAsciiWhitespace(text);
+  if (absl::Status s = internal::CheckNoControlCharacters("name", text); !s.ok()) {
+    internal::AddError(report, {source, 0, 0}, "", "name", "invalid_value",
+                       absl::StrCat(s.message(), "; the bureau's name is one line of text"));
+    return;
+  }
+  bureau->name = std::string(text);
 }
 
 template <typename Result>
@@ -188,7 +210,15 @@ absl::StatusOr<Bureau> ReadBureauJson(absl::string_view text, const std::string&
                                           "units, departments, items, conflicts, pair_exclusions"));
         }
       }
-      if (json.contains("name") && json["name"].is_string()) bureau.name = json["name"].get<std::string>();
+      if (auto name = json.find("name"); name != json.end()) {
+        if (name->is_string()) {
+          SetName(name->get_ref<const std::string&>(), source, &bureau, &local);
+        } else {
+          internal::AddError(
+              &local, {source, 0, 0}, "", "name", "invalid_value",
+              absl::StrCat("\"name\" must be the bureau's name as a text, not a JSON ", name->type_name()));
+        }
+      }
       BureauTables tables;
       auto read = [&](const auto& schema, const auto& sink) {
         if (!json.contains(schema.plural)) return false;
@@ -225,9 +255,17 @@ absl::StatusOr<Bureau> LoadBureau(const std::string& path, const LoadOptions& op
   BureauTables tables;
   // Reads <folder>/<plural>.csv or .json; returns false when neither exists.
   auto read = [&](const auto& schema, const auto& sink) {
+    const std::string csv = absl::StrCat(path, "/", schema.plural, ".csv");
+    const std::string json = absl::StrCat(path, "/", schema.plural, ".json");
+    if (FileExists(csv) && FileExists(json)) {
+      // Reading either silently could load an out-of-date copy.
+      internal::AddError(&local, {BaseName(csv), 0, 0}, "", "", "ambiguous_table",
+                         absl::StrCat("both ", BaseName(csv), " and ", BaseName(json),
+                                      " are in the folder; remove the one that is out of date"));
+      return true;
+    }
     for (TableFormat format : {TableFormat::kCsv, TableFormat::kJson}) {
-      std::string file =
-          absl::StrCat(path, "/", schema.plural, format == TableFormat::kCsv ? ".csv" : ".json");
+      const std::string& file = format == TableFormat::kCsv ? csv : json;
       if (!FileExists(file)) continue;
       absl::StatusOr<std::string> text = internal::ReadFile(file);
       if (!text.ok()) {
@@ -251,7 +289,11 @@ absl::StatusOr<Bureau> LoadBureau(const std::string& path, const LoadOptions& op
   read(internal::PairExclusionSchema(), AppendTo(&bureau.pair_exclusions));
   if (FileExists(path + "/name.txt")) {
     absl::StatusOr<std::string> name = internal::ReadFile(path + "/name.txt");
-    if (name.ok()) bureau.name = std::string(absl::StripAsciiWhitespace(*name));
+    if (!name.ok()) {
+      internal::AddError(&local, {"name.txt", 0, 0}, "", "", "unreadable", name.status().message());
+    } else {
+      SetName(*name, "name.txt", &bureau, &local);
+    }
   }
   if (!local.has_errors() && AddStaffTables(&bureau, tables, &local)) {
     local.Append(CheckBureau(bureau, options.as_of));
@@ -281,11 +323,13 @@ absl::Status SaveBureau(const Bureau& bureau, const std::string& folder, TableFo
   std::vector<Entity> entities;
   for (size_t i = 0; i < bureau.entities.size(); ++i) entities.push_back(bureau.entities.Get(i));
   std::vector<std::pair<std::string, std::string>> files;
+  std::vector<std::string> other_format;  // the same tables in the other format, from an earlier save
   auto add = [&](const auto& schema, const auto& records) {
     bool csv = format == TableFormat::kCsv;
     files.emplace_back(absl::StrCat(folder, "/", schema.plural, csv ? ".csv" : ".json"),
                        csv ? internal::WriteCsvTable(schema, records)
                            : internal::WriteJsonTable(schema, records).dump(2) + "\n");
+    other_format.push_back(absl::StrCat(folder, "/", schema.plural, csv ? ".json" : ".csv"));
   };
   add(internal::EntitySchema(), entities);
   add(internal::InspectorSchema(), bureau.staff.inspectors());
@@ -295,8 +339,16 @@ absl::Status SaveBureau(const Bureau& bureau, const std::string& folder, TableFo
   add(internal::ConflictSchema(), bureau.conflicts);
   add(internal::PairExclusionSchema(), bureau.pair_exclusions);
   files.emplace_back(folder + "/name.txt", bureau.name + "\n");
-  for (const auto& [file, contents] : files) {
-    if (absl::Status s = internal::WriteFileAtomic(file, contents); !s.ok()) return s;
+  // All files are written before any is replaced, so that a full disk leaves the folder as it was.
+  std::vector<internal::FileWrite> writes;
+  for (const auto& [file, contents] : files) writes.push_back({file, contents});
+  if (absl::Status s = internal::WriteFilesAtomic(writes); !s.ok()) return s;
+  for (const std::string& stale : other_format) {
+    if (absl::Status s = internal::RemoveFile(stale); !s.ok()) {
+      return absl::Status(s.code(),
+                          absl::StrCat("the bureau was saved, but ", s.message(),
+                                       "; remove that out-of-date file, or the folder will not load"));
+    }
   }
   return absl::OkStatus();
 }

@@ -9,36 +9,12 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "io/utf8.h"
 
 namespace ssr::internal {
 namespace {
 
 constexpr absl::string_view kSaveAsUtf8 = "save it again as \"CSV UTF-8(逗号分隔)\"";
-
-// The length of the valid UTF-8 sequence of two to four bytes starting at `p`, or 0 when the bytes there
-// are not one (a stray continuation byte, an overlong form, a surrogate, a value above U+10FFFF, or a
-// sequence cut short). Follows the well-formed byte sequences table of the Unicode Standard, §3.9.
-inline int ValidUtf8Length(const char* p, const char* end) {
-  const auto* s = reinterpret_cast<const unsigned char*>(p);
-  const ptrdiff_t available = end - p;
-  const unsigned lead = s[0];
-  auto continuation = [](unsigned char c) { return (c & 0xC0) == 0x80; };
-  if (lead < 0xC2) return 0;
-  if (lead < 0xE0) return available >= 2 && continuation(s[1]) ? 2 : 0;
-  if (lead < 0xF0) {
-    if (available < 3) return 0;
-    const unsigned low = lead == 0xE0 ? 0xA0 : 0x80;   // E0 80..9F would be overlong
-    const unsigned high = lead == 0xED ? 0x9F : 0xBF;  // ED A0..BF would be a surrogate
-    return s[1] >= low && s[1] <= high && continuation(s[2]) ? 3 : 0;
-  }
-  if (lead < 0xF5) {
-    if (available < 4) return 0;
-    const unsigned low = lead == 0xF0 ? 0x90 : 0x80;   // F0 80..8F would be overlong
-    const unsigned high = lead == 0xF4 ? 0x8F : 0xBF;  // F4 90.. would be above U+10FFFF
-    return s[1] >= low && s[1] <= high && continuation(s[2]) && continuation(s[3]) ? 4 : 0;
-  }
-  return 0;
-}
 
 // The offset of the first NUL byte or invalid UTF-8 sequence in [p, p + n), or n. Runs of eight plain ASCII
 // bytes are skipped a word at a time.
@@ -118,6 +94,8 @@ bool NeedsQuotes(absl::string_view field, char delimiter) {
 
 CsvReader::CsvReader(absl::string_view text, std::string source_name, CsvOptions options)
     : text_(text), source_(std::move(source_name)), options_(options) {
+  const size_t last = text_.find_last_not_of("\r\n");
+  trailing_line_endings_ = last == absl::string_view::npos ? 0 : last + 1;
   for (int byte = 0; byte < 256; ++byte) byte_class_[byte] = byte < 0x80 ? 0 : 1;
   for (unsigned char special : {'"', '\r', '\n', '\0'}) byte_class_[special] = 2;
   byte_class_[static_cast<unsigned char>(options_.delimiter)] = 2;
@@ -338,11 +316,7 @@ const char* CsvReader::ScanUnquoted(const char* p, const char* field_start, int 
 }
 
 bool CsvReader::RestIsLineEndings(const char* p) const {
-  const char* const end = text_.data() + text_.size();
-  for (; p < end; ++p) {
-    if (*p != '\n' && *p != '\r') return false;
-  }
-  return true;
+  return static_cast<size_t>(p - text_.data()) >= trailing_line_endings_;
 }
 
 std::string CsvReader::Where() const {

@@ -114,6 +114,9 @@ class CsvReader {
   int64_t LineOf(const char* at) const;
 
   absl::string_view text_;
+  // Where the run of CR and LF bytes that ends the text starts, so that RestIsLineEndings() is O(1): it is
+  // asked at every blank line and every CR, and scanning ahead each time made a run of them quadratic.
+  size_t trailing_line_endings_ = 0;
   std::string source_;
   CsvOptions options_;
   // For each byte: 0 plain ASCII, 1 the start of a multi-byte UTF-8 sequence (or an invalid byte), 2 a byte

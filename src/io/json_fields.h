@@ -36,8 +36,17 @@ class JsonFields {
   absl::Status* first_error_;
 };
 
-// Parses JSON text; InvalidArgument naming `source`, line and column on a syntax error, or when the top
-// level is not an object.
+// Parses JSON text, as every JSON reader of the library does. InvalidArgument, with a message that starts
+// with `source`, is UTF-8 and says what to fix, when the text
+//  - is not UTF-8 (a file saved as GBK or UTF-16: the message says to save it again as UTF-8);
+//  - is not JSON (the message has the line and column), including numbers too large for a double;
+//  - repeats a key within one object: the parser would keep only the last value and silently drop the
+//    others (a second "entities" array, a second value of a field), so that is an error, naming the key
+//    and where the object is ("entities[3]").
+// A UTF-8 byte order mark is skipped. `*out` is unspecified on error.
+absl::Status ParseJson(absl::string_view text, absl::string_view source, nlohmann::json* out);
+
+// ParseJson, and InvalidArgument when the top level is not an object.
 absl::Status ParseJsonObject(absl::string_view text, absl::string_view source, nlohmann::json* out);
 
 }  // namespace ssr::internal

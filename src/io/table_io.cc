@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "io/csv.h"
+#include "io/json_fields.h"
 #include "ssrandom/bureau.h"
 #include "ssrandom/results.h"
 
@@ -120,15 +121,11 @@ void AddError(QualityReport* report, const RecordOrigin& origin, absl::string_vi
 
 bool ParseJsonText(absl::string_view text, const std::string& source, QualityReport* report,
                    nlohmann::json* out) {
-  // Exceptions stay inside this function: nlohmann reports the line and column only through them.
-  try {
-    *out = nlohmann::json::parse(text.begin(), text.end());
-    return true;
-  } catch (const nlohmann::json::parse_error& error) {
-    AddError(report, {source, 0, 0}, "", "", "malformed_json",
-             absl::StrCat("malformed JSON: ", error.what()));
-    return false;
+  absl::Status parsed = ParseJson(text, source, out);
+  if (!parsed.ok()) {
+    AddError(report, {source, 0, 0}, "", "", "malformed_json", WithoutSourcePrefix(parsed.message(), source));
   }
+  return parsed.ok();
 }
 
 template <typename Record>

@@ -42,7 +42,8 @@ template <typename Record>
 bool ReadJsonTable(const nlohmann::json& json, const std::string& source, const RecordSchema<Record>& schema,
                    QualityReport* report, const RecordSink<Record>& add);
 
-// Parses JSON text; on a syntax error adds an issue naming the source, line and column and returns false.
+// Parses JSON text with ParseJson (json_fields.h: UTF-8, syntax with line and column, repeated keys); on an
+// error adds an issue naming the source and returns false.
 bool ParseJsonText(absl::string_view text, const std::string& source, QualityReport* report,
                    nlohmann::json* out);
 

@@ -1,0 +1,235 @@
+// The crashes, hangs and broken invariants that the fuzzers (tests/fuzz) and their seed corpora found, one
+// case each, named after what the library does now. Each input is also in tests/fuzz/corpus/<target>/, so
+// the replay tests run it under the fuzzer's invariants; docs/reliability.md lists them with their fixes.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "absl/strings/match.h"
+#include "absl/strings/str_cat.h"
+#include "gtest/gtest.h"
+#include "io/csv.h"
+#include "io/file.h"
+#include "io/utf8.h"
+#include "ssrandom/bureau_io.h"
+#include "ssrandom/calendar.h"
+#include "ssrandom/plan.h"
+
+namespace ssr {
+namespace {
+
+// Expects `part` in `text` (a message), printing the whole message when it is not there.
+#define EXPECT_HAS(text, part) EXPECT_TRUE(absl::StrContains(text, part)) << (text)
+
+constexpr char kGbkCompany[] = "\xB9\xAB\xCB\xBE";  // 公司 in GBK
+
+bool IsUtf8(absl::string_view text) { return internal::FindInvalidUtf8(text) == text.size(); }
+
+std::string TempFolder() {
+  std::string pattern = ::testing::TempDir() + "ssr_fuzz_regression_XXXXXX";
+  EXPECT_NE(::mkdtemp(pattern.data()), nullptr);
+  return pattern;
+}
+
+std::string PlanJson(absl::string_view format_version) {
+  return absl::StrCat(R"({"format": "ssrandom-plan", "format_version": )", format_version,
+                      R"(, "bureau": "b", "period": "2024Q1", "seed": "1", "seed_source": "s",
+                         "policy_name": "p", "policy_digest": "d", "directory_digest": "d", "tasks": []})");
+}
+
+// Found by the seed corpora of entities_json, holidays and plan_json: nlohmann quotes the bytes it last read,
+// so the message of a GBK file was not UTF-8 (Python raised UnicodeDecodeError instead of InvalidInputError).
+TEST(JsonReadersTest, FileThatIsNotUtf8IsAnErrorSayingToSaveItAsUtf8) {
+  const std::string entities = absl::StrCat(R"([{"id": "1", "name": ")", kGbkCompany, R"("}])");
+  absl::StatusOr<Directory> directory = ReadEntities(entities, TableFormat::kJson, "entities.json");
+  ASSERT_EQ(directory.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_HAS(directory.status().message(),
+             "not UTF-8 text (bytes 0xB9 0xAB 0xCB 0xBE at line 1, character 23)");
+  EXPECT_HAS(directory.status().message(), "save it again with the encoding UTF-8");
+
+  absl::Status holidays = WorkingDayCalendar().LoadJson(
+      absl::StrCat(R"({"format": "ssrandom-holidays-v1", "note": ")", kGbkCompany, R"(", "years": []})"),
+      "holidays.json");
+  EXPECT_HAS(holidays.message(), "holidays.json: the file is not UTF-8 text");
+
+  absl::StatusOr<Plan> plan = Plan::FromJson(absl::StrCat(PlanJson("1"), kGbkCompany), "plan.json");
+  EXPECT_HAS(plan.status().message(), "plan.json: the file is not UTF-8 text");
+  for (const absl::Status& status : {directory.status(), holidays, plan.status()}) {
+    EXPECT_TRUE(IsUtf8(status.message())) << status;
+  }
+}
+
+TEST(JsonReadersTest, UnexpectedCharacterInsideAUtf8SequenceGivesAUtf8Message) {
+  // Valid UTF-8, but the parser stops at the first byte of 中 and quotes only that byte.
+  absl::StatusOr<Directory> directory = ReadEntities("[中]", TableFormat::kJson, "entities.json");
+  ASSERT_EQ(directory.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_TRUE(IsUtf8(directory.status().message())) << directory.status();
+  EXPECT_HAS(directory.status().message(), "\\xE4");
+}
+
+// Found by the seed corpora of entities_json and plan_json: a number too large for a double is an
+// out_of_range exception, not a parse_error, and escaped the reader: std::terminate.
+TEST(JsonReadersTest, NumberTooLargeForADoubleIsAnErrorNotACrash) {
+  absl::StatusOr<Directory> directory =
+      ReadEntities(R"([{"id": "A", "penalties_last_year": 1e999}])", TableFormat::kJson, "entities.json");
+  EXPECT_EQ(directory.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_HAS(directory.status().message(), "number overflow parsing '1e999'");
+
+  absl::StatusOr<Bureau> bureau =
+      ReadBureauJson(R"({"entities": [{"id": "A"}], "x": -1e400})", "bureau.json");
+  EXPECT_EQ(bureau.status().code(), absl::StatusCode::kInvalidArgument);
+
+  absl::StatusOr<Plan> plan = Plan::FromJson(PlanJson("1e999"), "plan.json");
+  EXPECT_EQ(plan.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_HAS(plan.status().message(), "plan.json: malformed JSON: number overflow");
+}
+
+// Found by the entities_json and bureau_json seeds: the JSON parser keeps the last of two equal keys, so a
+// second "entities" array silently replaced the first, and the entities of the first were dropped.
+TEST(JsonReadersTest, RepeatedKeyIsAnErrorNamingTheKeyAndTheObject) {
+  QualityReport report;
+  absl::StatusOr<Bureau> bureau = ReadBureauJson(
+      R"({"entities": [{"id": "A"}, {"id": "B"}], "entities": [{"id": "C"}]})", "bureau.json", {}, &report);
+  ASSERT_EQ(bureau.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_HAS(bureau.status().message(), "the key \"entities\" appears twice in the top-level object");
+
+  absl::StatusOr<Directory> directory =
+      ReadEntities(R"({"entities": [{"id": "A"}, {"id": "B", "credit": "A", "credit": "D"}]})",
+                   TableFormat::kJson, "entities.json");
+  ASSERT_EQ(directory.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_HAS(directory.status().message(), "the key \"credit\" appears twice in the object entities[1]");
+
+  // Equal keys in different objects are fine.
+  EXPECT_TRUE(ReadEntities(R"([{"id": "A"}, {"id": "B"}])", TableFormat::kJson, "entities.json").ok());
+}
+
+// Found while sizing inputs for the fuzzers: RestIsLineEndings() scanned to the end of the text at every CR
+// and every blank line, so 160,000 of them in a row took 10-13 seconds (a 1 MiB file: minutes).
+TEST(CsvReaderTest, LongRunsOfCarriageReturnsAndBlankLinesReadInLinearTime) {
+  const auto start = std::chrono::steady_clock::now();
+  for (const std::string& text : {absl::StrCat("a\nx", std::string(1 << 20, '\r'), "y\n"),
+                                  absl::StrCat("a\n", std::string(1 << 20, '\n'), "y\n")}) {
+    internal::CsvReader reader(text, "t.csv");
+    ASSERT_TRUE(reader.ReadHeader().ok());
+    std::vector<absl::string_view> fields;
+    int errors = 0;
+    for (;;) {
+      absl::StatusOr<bool> more = reader.Next(&fields);
+      if (!more.ok()) {
+        ++errors;
+        continue;
+      }
+      if (!*more) break;
+    }
+    EXPECT_GE(errors, 1);
+  }
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
+}
+
+// Found while sizing inputs for the fuzzers: messages quoted a bad value with dump(), which recurses, so a
+// holiday file of 200,000 nested '[' (400 KB) overflowed the stack.
+TEST(HolidayFileTest, DeeplyNestedValueIsAnErrorNotAStackOverflow) {
+  const std::string nested = std::string(200000, '[') + std::string(200000, ']');
+  WorkingDayCalendar calendar;
+  absl::Status loaded = calendar.LoadJson(
+      absl::StrCat(R"({"format": "ssrandom-holidays-v1", "years": [{"year": 2027, "off": [)", nested,
+                   R"(], "work": []}]})"),
+      "holidays.json");
+  EXPECT_EQ(loaded.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_HAS(loaded.message(), "field \"off\", value a list: must be a date");
+  EXPECT_TRUE(calendar.years().empty());
+  loaded = calendar.LoadJson(absl::StrCat(R"({"format": )", nested, "}"), "holidays.json");
+  EXPECT_HAS(loaded.message(), "field \"format\", value a list");
+}
+
+TEST(HolidayFileTest, LongTextValueIsQuotedShortened) {
+  absl::Status loaded = WorkingDayCalendar().LoadJson(
+      absl::StrCat(R"({"format": ")", std::string(1000, 'x'), R"(", "years": []})"), "holidays.json");
+  EXPECT_HAS(loaded.message(), "xxx…\"");
+  EXPECT_LT(loaded.message().size(), 300u);
+}
+
+// Found by bureau_json_fuzzer: a bureau saved as JSON into a folder that held an earlier CSV save loaded back
+// as the old CSV tables, silently.
+TEST(BureauFolderTest, SavingInTheOtherFormatLoadsWhatWasSavedLast) {
+  const std::string folder = TempFolder();
+  absl::StatusOr<Bureau> first = ReadBureauJson(R"({"name": "甲", "entities": [{"id": "A"}]})", "a.json");
+  absl::StatusOr<Bureau> second = ReadBureauJson(R"({"name": "乙", "entities": [{"id": "B"}]})", "b.json");
+  ASSERT_TRUE(first.ok() && second.ok());
+  ASSERT_TRUE(SaveBureau(*first, folder, TableFormat::kCsv).ok());
+  ASSERT_TRUE(SaveBureau(*second, folder, TableFormat::kJson).ok());
+  absl::StatusOr<Bureau> loaded = LoadBureau(folder);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ(BureauToJson(*loaded), BureauToJson(*second));
+  struct stat info;
+  EXPECT_NE(::stat((folder + "/entities.csv").c_str(), &info), 0);
+}
+
+TEST(BureauFolderTest, TableInBothFormatsIsAnErrorNotAGuess) {
+  const std::string folder = TempFolder();
+  ASSERT_TRUE(internal::WriteFileAtomic(folder + "/entities.csv", "id\nA\n").ok());
+  ASSERT_TRUE(internal::WriteFileAtomic(folder + "/entities.json", R"([{"id": "B"}])").ok());
+  absl::StatusOr<Bureau> loaded = LoadBureau(folder);
+  ASSERT_EQ(loaded.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_HAS(loaded.status().message(),
+             "both entities.csv and entities.json are in the folder; remove the one that is out of "
+             "date");
+}
+
+// Found by bureau_json_fuzzer: an item whose name held a NUL (written \u0000 in JSON) loaded, but its CSV
+// could not be read back. Items, conflicts and exclusions now refuse control characters like the rest.
+TEST(BureauCheckTest, ControlCharactersInItemsConflictsAndExclusionsAreErrors) {
+  QualityReport report;
+  absl::StatusOr<Bureau> bureau = ReadBureauJson(
+      R"({"entities": [{"id": "A"}], "inspectors": [{"id": "I", "unit": "u"}, {"id": "J", "unit": "u"}],
+          "items": [{"id": "1", "name": "a\u0000b"}],
+          "conflicts": [{"inspector_id": "I", "entity_id": "A", "reason": "x\ny"}],
+          "pair_exclusions": [{"inspector_a": "I", "inspector_b": "J", "reason": "a\tb"}]})",
+      "bureau.json", {}, &report);
+  ASSERT_FALSE(bureau.ok());
+  std::vector<QualityIssue> errors;
+  for (const QualityIssue& issue : report.issues()) {
+    if (issue.severity == IssueSeverity::kError) errors.push_back(issue);
+  }
+  ASSERT_EQ(errors.size(), 3u) << report.ToText();
+  EXPECT_EQ(errors[0].source, "items");
+  EXPECT_EQ(errors[0].field, "name");
+  EXPECT_HAS(errors[0].message, "control character 0x00");
+  EXPECT_EQ(errors[1].source, "conflicts");
+  EXPECT_EQ(errors[2].source, "pair_exclusions");
+}
+
+// Found by bureau_json_fuzzer: a document kept the name's surrounding spaces, name.txt lost them, so the
+// same bureau had two names. Both are now trimmed, and name.txt is read like every other file.
+TEST(BureauNameTest, NameIsTheSameFromAFolderAndADocument) {
+  absl::StatusOr<Bureau> bureau =
+      ReadBureauJson(R"({"name": "  新乐 ", "entities": [{"id": "A"}]})", "b.json");
+  ASSERT_TRUE(bureau.ok());
+  EXPECT_EQ(bureau->name, "新乐");
+  const std::string folder = TempFolder();
+  ASSERT_TRUE(SaveBureau(*bureau, folder, TableFormat::kCsv).ok());
+  ASSERT_TRUE(internal::WriteFileAtomic(folder + "/name.txt", "\xEF\xBB\xBF新乐\r\n").ok());  // Notepad
+  absl::StatusOr<Bureau> loaded = LoadBureau(folder);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ(loaded->name, "新乐");
+}
+
+TEST(BureauNameTest, NameThatIsNotOneLineOfUtf8TextIsAnError) {
+  const std::string folder = TempFolder();
+  ASSERT_TRUE(internal::WriteFileAtomic(folder + "/entities.csv", "id\nA\n").ok());
+  ASSERT_TRUE(internal::WriteFileAtomic(folder + "/name.txt", absl::StrCat(kGbkCompany, "\n")).ok());
+  absl::StatusOr<Bureau> loaded = LoadBureau(folder);
+  EXPECT_HAS(loaded.status().message(), "name.txt");
+  EXPECT_HAS(loaded.status().message(), "save it again with the encoding UTF-8");
+  ASSERT_TRUE(internal::WriteFileAtomic(folder + "/name.txt", "新乐\n分局\n").ok());
+  EXPECT_HAS(LoadBureau(folder).status().message(), "control character 0x0A");
+  EXPECT_HAS(ReadBureauJson(R"({"name": 5, "entities": [{"id": "A"}]})", "b.json").status().message(),
+             "\"name\" must be the bureau's name as a text, not a JSON number");
+}
+
+}  // namespace
+}  // namespace ssr
