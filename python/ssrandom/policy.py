@@ -33,10 +33,13 @@ import json
 import os
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union
 
-from ssrandom import _core
+from ssrandom import _core, _frames, _html
 from ssrandom.bureau import Bureau, Directory, load_entities
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    import pandas
 
 __all__ = ["Policy", "PolicyProblem", "Condition", "Classification", "classify", "CLASSIFICATION_COLUMNS"]
 
@@ -197,8 +200,26 @@ class Policy:
         """Classifies a directory for a period under this policy (see :func:`classify`)."""
         return classify(entities, self, period)
 
+    def to_json(self) -> str:
+        """The policy's canonical JSON (see :attr:`canonical_json`), whose SHA-256 is :attr:`digest`."""
+        return self.canonical_json
+
     def __repr__(self) -> str:
         return f"Policy({self.name!r}, digest={self.digest[:12]}…)"
+
+    def _repr_html_(self) -> str:
+        classes = _html.table(("class", "name", "when"),
+                              ([klass, rule["name"], rule["canonical"]]
+                               for klass, rules in self.classes.items() for rule in rules),
+                              caption="分级分类 classes (strongest first: " + " > ".join(self.precedence) + ")",
+                              max_rows=None, translate=("class",))
+        quotas = _html.table(("pool", "rule", "minimum", "method", "credit_ratios"),
+                             ([pool, q["rule"], q["minimum"], q["method"],
+                               ", ".join(f"{k} {v}" for k, v in q["credit_ratios"].items())]
+                              for pool, q in self.quotas.items()),
+                             caption="每季度抽查比例 quarterly quotas", max_rows=None, translate=("pool", "method"))
+        return _html.view(f"监管政策 Policy {self.name}", [("title", self.title), ("digest", self.digest)],
+                          [classes, quotas])
 
 
 class Condition:
@@ -285,11 +306,25 @@ class Classification:
         """One dict per entity with the keys of :data:`CLASSIFICATION_COLUMNS`."""
         return [dict(zip(CLASSIFICATION_COLUMNS, row)) for row in self._core.rows(self._directory)]
 
-    def to_dataframe(self) -> Any:
-        """The rows as a pandas DataFrame (needs pandas)."""
-        import pandas  # noqa: PLC0415 - optional dependency
+    def to_pandas(self, explain: bool = True) -> "pandas.DataFrame":
+        """One row per entity with the columns of :data:`CLASSIFICATION_COLUMNS` (``positive_list`` as pandas'
+        nullable ``boolean``, an empty ``credit`` for pools without a credit table). The columns are built in
+        C++ without the GIL; ``explain=False`` leaves out the explanation column, which is the slow one."""
+        pandas = _frames.require("pandas", "Classification.to_pandas")
+        columns = self._core.columns(self._directory, explain)
+        frame = pandas.DataFrame(columns, columns=[c for c in CLASSIFICATION_COLUMNS if c in columns])
+        frame["positive_list"] = frame["positive_list"].astype("boolean")
+        return frame
 
-        return pandas.DataFrame(self.to_rows(), columns=list(CLASSIFICATION_COLUMNS))
+    def to_dataframe(self) -> "pandas.DataFrame":
+        """The same as :meth:`to_pandas` (the earlier name, kept for existing notebooks)."""
+        return self.to_pandas()
+
+    def quotas_to_pandas(self) -> "pandas.DataFrame":
+        """The quota lines (:attr:`quotas`) as a DataFrame: pool, rule, credit_class, size, ratio, quota, method,
+        arithmetic."""
+        return _frames.records_frame(self.quotas, ("pool", "rule", "credit_class", "size", "ratio", "quota",
+                                                   "method", "arithmetic"), {"size": "int64", "quota": "int64"})
 
     def to_csv(self) -> str:
         """The rows as CSV text (positive_list written true/false/empty)."""
@@ -339,6 +374,25 @@ class Classification:
 
     def __repr__(self) -> str:
         return f"Classification({self.period}, {len(self)} entities, {self.counts})"
+
+    def _repr_html_(self) -> str:
+        counts = self.counts
+        class_counts = self.class_counts
+        pools = _html.table(("pool", "entities"), ([pool, count] for pool, count in counts.items()),
+                            caption="抽查库 entities per pool", max_rows=None, translate=("pool",))
+        classes = _html.table(("class", "entities"), ([k, count] for k, count in class_counts.items()),
+                              caption="监管类别 entities per class", max_rows=None, translate=("class",))
+        columns = ("pool", "credit_class", "size", "ratio", "quota", "method", "arithmetic")
+        quotas = _html.table(columns, ([line[c] for c in columns] for line in self.quotas),
+                             caption="本期应抽 quotas this period", max_rows=None, translate=("pool", "method"))
+        policy = self.policy
+        facts = [("期间 period", self.period), ("政策 policy", f"{policy.name} ({policy.digest[:12]}…)"),
+                 ("对象 entities", len(self)), ("应抽合计 total quota", sum(q["quota"] for q in self.quotas))]
+        if self.conflicts:
+            facts.append(("多类冲突 conflicts", self.conflicts))
+        body = ("<div style=\"display:flex;flex-wrap:wrap;gap:1.5em\"><div>" + pools + "</div><div>" + classes +
+                "</div></div>" + quotas)
+        return _html.view("分级分类 Classification", facts, [body])
 
 
 def _pad(text: str, width: int) -> str:
