@@ -57,7 +57,7 @@ def is_table(data: Any) -> bool:
 
 
 def _frame_to_csv(frame: "pandas.DataFrame") -> str:
-    pandas = require("pandas")
+    pd = require("pandas")
     if frame.index.name is not None and frame.index.name not in frame.columns:
         frame = frame.reset_index()  # e.g. frame.set_index("id"): the index is a column of the table
     if len(set(map(str, frame.columns))) != len(frame.columns):
@@ -82,7 +82,7 @@ def _frame_to_csv(frame: "pandas.DataFrame") -> str:
         elif kind == "M":
             column = column.dt.strftime("%Y-%m-%d")
         columns[str(name)] = column
-    prepared = pandas.DataFrame(columns, copy=False) if columns else frame
+    prepared = pd.DataFrame(columns, copy=False) if columns else frame
     text: str = prepared.to_csv(index=False, na_rep="", lineterminator="\n")
     return text
 
@@ -172,9 +172,10 @@ def read_csv_frame(text: str, booleans: Iterable[str] = (), integers: Iterable[s
     """A DataFrame from the library's CSV text, every column read as text (tickets and ids stay exact), then
     the named columns typed: ``booleans`` as pandas' nullable ``boolean``, ``integers`` as ``Int64``,
     ``dates`` as ``datetime64``. Empty fields are missing values, except in ``keep_empty`` columns."""
-    pandas = require("pandas", "DataFrames")
+    pd = require("pandas", "DataFrames")
     keep = set(keep_empty)
-    frame = pandas.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
+    frame: "pandas.DataFrame" = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
+                                                na_values=[""])
     for name in keep:
         if name in frame.columns:
             frame[name] = frame[name].fillna("")
@@ -183,19 +184,20 @@ def read_csv_frame(text: str, booleans: Iterable[str] = (), integers: Iterable[s
             frame[name] = frame[name].map({"true": True, "false": False}).astype("boolean")
     for name in integers:
         if name in frame.columns:
-            frame[name] = pandas.to_numeric(frame[name]).astype("Int64")
+            frame[name] = pd.to_numeric(frame[name]).astype("Int64")
     for name in dates:
         if name in frame.columns:
-            frame[name] = pandas.to_datetime(frame[name], format="%Y-%m-%d")
+            frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
     return frame
 
 
 def records_frame(records: Sequence[Mapping[str, Any]], columns: Sequence[str],
                   dtypes: Optional[Mapping[str, str]] = None) -> "pandas.DataFrame":
     """A DataFrame from a (short) list of dicts, with the columns in the given order and typed."""
-    pandas = require("pandas", "DataFrames")
-    frame = pandas.DataFrame({name: [record.get(name) for record in records] for name in columns},
-                             columns=list(columns))
+    pd = require("pandas", "DataFrames")
+    frame: "pandas.DataFrame" = pd.DataFrame(
+        {name: [record.get(name) for record in records] for name in columns}, columns=list(columns))
     for name, dtype in (dtypes or {}).items():
-        frame[name] = frame[name].astype(dtype)
+        column: Any = frame[name]  # dtype names are checked by pandas at run time
+        frame[name] = column.astype(dtype)
     return frame

@@ -63,7 +63,7 @@ class QualityReport:
         return int(self._core.warning_count)
 
     @property
-    def issues(self) -> list:
+    def issues(self) -> List[Dict[str, Any]]:
         """Every issue as a dict: severity, source, record, line, record_id, field, code, message."""
         return list(json.loads(self._core.to_json())["issues"])
 

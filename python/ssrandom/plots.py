@@ -61,7 +61,7 @@ def cjk_font() -> Optional[str]:
             return family
     for name in sorted(installed):  # any other CJK family
         if "CJK" in name or "Hei" in name or "Han Sans" in name:
-            return name
+            return str(name)
     return None
 
 
@@ -83,7 +83,8 @@ def _style() -> Iterator[None]:
 
 def _figure(width: float = 8.0, height: float = 4.5) -> "Figure":
     figure_module = _frames.require("matplotlib.figure", "plots")
-    return figure_module.Figure(figsize=(width, height), layout="constrained")
+    figure: "Figure" = figure_module.Figure(figsize=(width, height), layout="constrained")
+    return figure
 
 
 def save_png(figure: "Figure", path: PathLike, dpi: int = 150) -> str:
@@ -151,7 +152,7 @@ def coverage_frame(draws: Any, policy: Any = None) -> "pandas.DataFrame":
 
     ``draws`` is a :class:`DrawResult`, a :class:`DrawRecord` or a list of them (e.g. the year's quarters).
     """
-    pandas = _frames.require("pandas", "plots")
+    pd = _frames.require("pandas", "plots")
     minimums = {pool: ratio_value(q["minimum"]) for pool, q in policy.quotas.items()} if policy is not None else {}
     rows = []
     for record in _records(_one_or_many(draws)):
@@ -170,7 +171,9 @@ def coverage_frame(draws: Any, policy: Any = None) -> "pandas.DataFrame":
             rows.append({"period": record.period, "pool": pool, "pool_size": size, "quota": entry["quota"],
                          "drawn": entry["drawn"], "coverage": entry["drawn"] / size if size else float("nan"),
                          "minimum": minimums.get(pool, min(entry["ratios"]))})
-    return pandas.DataFrame(rows, columns=["period", "pool", "pool_size", "quota", "drawn", "coverage", "minimum"])
+    frame: "pandas.DataFrame" = pd.DataFrame(
+        rows, columns=["period", "pool", "pool_size", "quota", "drawn", "coverage", "minimum"])
+    return frame
 
 
 def quota_coverage(draws: Any, policy: Any = None, *, path: Optional[PathLike] = None,
@@ -202,7 +205,7 @@ def quota_coverage(draws: Any, policy: Any = None, *, path: Optional[PathLike] =
         for i, pool in enumerate(pools):
             minimum = 100 * float(frame[frame["pool"] == pool]["minimum"].iloc[0])
             ax.hlines(minimum, i - 0.45, i + 0.45, colors="#222222", linestyles="--", linewidth=1.2,
-                      label=_label("最低比例 minimum") if i == 0 else None)
+                      label=_label("最低比例 minimum") if i == 0 else "_nolegend_")
         ax.set_xticks(range(len(pools)), [_label(labels.value(pool)) for pool in pools])
         ax.set_ylabel(_label("抽查覆盖率 share drawn (%)"))
         ax.set_ylim(0, max(100.0, float(frame["coverage"].max()) * 100) + 8)
@@ -218,7 +221,7 @@ def joint_frame(plans: Any) -> "pandas.DataFrame":
     """Per quarter, and for the whole span as ``"year"``: tasks, internal joint tasks, department joint tasks
     and the joint share. Reads each task's ``joint`` field (``none``, ``internal``, ``department``), which the
     team draw fills."""
-    pandas = _frames.require("pandas", "plots")
+    pd = _frames.require("pandas", "plots")
     rows = []
     totals = collections.Counter()  # type: collections.Counter[str]
     for plan in _plans(_one_or_many(plans)):
@@ -230,7 +233,7 @@ def joint_frame(plans: Any) -> "pandas.DataFrame":
     if rows:
         rows.append({"period": "year", "tasks": totals["tasks"], "internal": totals["internal"],
                      "department": totals["department"]})
-    frame = pandas.DataFrame(rows, columns=["period", "tasks", "internal", "department"])
+    frame: "pandas.DataFrame" = pd.DataFrame(rows, columns=["period", "tasks", "internal", "department"])
     frame["share"] = (frame["internal"] + frame["department"]) / frame["tasks"].where(frame["tasks"] > 0)
     return frame
 
@@ -284,7 +287,7 @@ def _inspector_ids(inspectors: Any) -> List[str]:
 def workload_frame(plans: Any, inspectors: Any = None) -> "pandas.DataFrame":
     """Tasks per inspector over the plans, from each task's ``team`` (inspector ids, filled by the team
     draw). ``inspectors`` (a :class:`Bureau`, or ids) adds the inspectors without tasks, with 0."""
-    pandas = _frames.require("pandas", "plots")
+    pd = _frames.require("pandas", "plots")
     counts = collections.Counter()  # type: collections.Counter[str]
     for plan in _plans(_one_or_many(plans)):
         for task in plan.tasks:
@@ -295,7 +298,8 @@ def workload_frame(plans: Any, inspectors: Any = None) -> "pandas.DataFrame":
     for inspector in _inspector_ids(inspectors):
         counts.setdefault(inspector, 0)
     rows = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return pandas.DataFrame(rows, columns=["inspector", "tasks"])
+    frame: "pandas.DataFrame" = pd.DataFrame(rows, columns=["inspector", "tasks"])
+    return frame
 
 
 def workload(plans: Any, inspectors: Any = None, *, max_load: Optional[int] = None,
@@ -329,11 +333,11 @@ def area_frame(plans: Any, entities: Any = None) -> "pandas.DataFrame":
     """Tasks per area (所属区域) over the plans and, when ``entities`` (a :class:`Bureau`, a
     :class:`Directory` or a DataFrame with an ``area`` column) is given, the entities per area and the share
     drawn; areas sorted by tasks."""
-    pandas = _frames.require("pandas", "plots")
+    pd = _frames.require("pandas", "plots")
     tasks = collections.Counter()  # type: collections.Counter[str]
     for plan in _plans(_one_or_many(plans)):
         tasks.update(str(task.get("area") or "—") for task in plan.tasks)
-    frame = pandas.DataFrame(sorted(tasks.items()), columns=["area", "tasks"])
+    frame: "pandas.DataFrame" = pd.DataFrame(sorted(tasks.items()), columns=["area", "tasks"])
     if entities is not None:
         table = entities if hasattr(entities, "columns") else entities.to_pandas()
         sizes = table["area"].fillna("—").value_counts().rename("entities").rename_axis("area").reset_index()

@@ -113,10 +113,12 @@ class Policy:
 
     @property
     def name(self) -> str:
+        """The policy's name, e.g. ``"hebei-xinle-2024"``."""
         return str(self._core.name)
 
     @property
     def title(self) -> str:
+        """The policy's title for people, e.g. the plan it transcribes."""
         return str(self._core.title)
 
     @property
@@ -151,6 +153,7 @@ class Policy:
 
     @property
     def unmatched_class(self) -> str:
+        """The class of entities that meet no class condition (usually ``"general"``)."""
         return str(self._core.unmatched_class)
 
     @property
@@ -166,34 +169,44 @@ class Policy:
     @property
     def unknown_credit_class(self) -> Optional[str]:
         """The class entities with an unknown credit value are counted in."""
-        return self._core.unknown_credit_class
+        value = self._core.unknown_credit_class
+        return None if value is None else str(value)
 
     @property
     def credit_based_share(self) -> str:
+        """The minimum share of credit-based inspections among all inspections (Q-CREDIT); ``"0%"`` when none."""
         return str(self._core.credit_based_share)
 
     @property
     def yearly_cap(self) -> int:
+        """The most planned inspections of one entity per year (default 2)."""
         return int(self._core.yearly_cap)
 
     @property
     def rotation_within_year(self) -> bool:
+        """Whether an entity drawn earlier in the year leaves the pool until the pool is exhausted."""
         return bool(self._core.rotation_within_year)
 
     @property
     def take_whole_pool_when_short(self) -> bool:
+        """Whether a quota larger than what can be drawn takes all that can be (recording the shortfall)
+        instead of failing the draw."""
         return bool(self._core.take_whole_pool_when_short)
 
     @property
     def joint(self) -> Dict[str, Any]:
+        """Joint-inspection targets: ``internal_joint_share`` (a ratio) and ``dept_joint_per_quarter``."""
         return dict(self._core.joint)
 
     @property
     def team(self) -> Dict[str, Any]:
+        """Team rules: ``min_size``, ``certificate_required``, ``recusal``, ``rotation_window_periods``,
+        ``own_area_rule``, ``default_max_load``, ``offsite_units``, ``skills_by_item``."""
         return dict(self._core.team)
 
     @property
     def deadlines(self) -> Dict[str, int]:
+        """Deadlines in working days: result entry, publication, quarterly summary and statistics."""
         return dict(self._core.deadlines)
 
     def classify(self, entities: DirectoryLike, period: PeriodLike) -> "Classification":
@@ -230,6 +243,7 @@ class Condition:
 
     @property
     def text(self) -> str:
+        """The condition as written."""
         return str(self._core.text)
 
     @property
@@ -261,10 +275,12 @@ class Classification:
 
     @property
     def period(self) -> str:
+        """The period classified, e.g. ``"2024Q1"`` (date conditions are relative to it)."""
         return str(self._core.period)
 
     @property
     def policy(self) -> Policy:
+        """The policy the directory was classified under."""
         return Policy(self._core.policy)
 
     @property
@@ -310,9 +326,10 @@ class Classification:
         """One row per entity with the columns of :data:`CLASSIFICATION_COLUMNS` (``positive_list`` as pandas'
         nullable ``boolean``, an empty ``credit`` for pools without a credit table). The columns are built in
         C++ without the GIL; ``explain=False`` leaves out the explanation column, which is the slow one."""
-        pandas = _frames.require("pandas", "Classification.to_pandas")
+        pd = _frames.require("pandas", "Classification.to_pandas")
         columns = self._core.columns(self._directory, explain)
-        frame = pandas.DataFrame(columns, columns=[c for c in CLASSIFICATION_COLUMNS if c in columns])
+        frame: "pandas.DataFrame" = pd.DataFrame(columns,
+                                                     columns=[c for c in CLASSIFICATION_COLUMNS if c in columns])
         frame["positive_list"] = frame["positive_list"].astype("boolean")
         return frame
 

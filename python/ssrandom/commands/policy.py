@@ -33,7 +33,11 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     names = actions.add_parser("list", help="list the preset policies")
     names.add_argument("--json", action="store_true", help="print a JSON array of {name, title, digest}")
     names.set_defaults(func=run_list)
-    parser.set_defaults(func=lambda args: (parser.print_help(), EXIT_BAD_INPUT)[1])
+    def usage(args: argparse.Namespace) -> int:
+        parser.print_help()
+        return EXIT_BAD_INPUT
+
+    parser.set_defaults(func=usage)
 
 
 def describe(policy: Policy) -> Dict[str, Any]:
