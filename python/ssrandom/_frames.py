@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import importlib
 import io
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, Optional, Sequence, Set
 
 from ssrandom.errors import InvalidInputError, MissingDependencyError
 
@@ -56,12 +56,29 @@ def is_table(data: Any) -> bool:
     return isinstance(data, (list, tuple)) and (not data or isinstance(data[0], Mapping))
 
 
+def _optional(module: str) -> Any:
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        return None
+
+
 def _frame_to_csv(frame: "pandas.DataFrame") -> str:
     pd = require("pandas")
     if frame.index.name is not None and frame.index.name not in frame.columns:
         frame = frame.reset_index()  # e.g. frame.set_index("id"): the index is a column of the table
     if len(set(map(str, frame.columns))) != len(frame.columns):
         raise InvalidInputError(f"the table repeats a column name: {[str(c) for c in frame.columns]}")
+    pyarrow = _optional("pyarrow")
+    if pyarrow is not None:
+        # pandas' string columns are Arrow arrays already: Arrow's multi-threaded CSV writer is ~10x faster
+        # than DataFrame.to_csv. Columns Arrow cannot type (mixed objects) take pandas' path below.
+        try:
+            table = pyarrow.Table.from_pandas(frame, preserve_index=False)
+        except (pyarrow.ArrowException, TypeError, ValueError):
+            table = None
+        if table is not None:
+            return _arrow_to_csv(table)
     columns: Dict[str, Any] = {}
     for name in frame.columns:
         column = frame[name]
@@ -174,6 +191,8 @@ def read_csv_frame(text: str, booleans: Iterable[str] = (), integers: Iterable[s
     ``dates`` as ``datetime64``. Empty fields are missing values, except in ``keep_empty`` columns."""
     pd = require("pandas", "DataFrames")
     keep = set(keep_empty)
+    if _optional("pyarrow") is not None:
+        return _read_csv_arrow(text, set(booleans), set(integers), set(dates), keep)
     frame: "pandas.DataFrame" = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False,
                                                 na_values=[""])
     for name in keep:
@@ -188,6 +207,36 @@ def read_csv_frame(text: str, booleans: Iterable[str] = (), integers: Iterable[s
     for name in dates:
         if name in frame.columns:
             frame[name] = pd.to_datetime(frame[name], format="%Y-%m-%d")
+    return frame
+
+
+def _read_csv_arrow(text: str, booleans: Set[str], integers: Set[str], dates: Set[str],
+                    keep: Set[str]) -> "pandas.DataFrame":
+    pd = require("pandas")
+    pyarrow = require("pyarrow")
+    compute = require("pyarrow.compute")
+    arrow_csv = require("pyarrow.csv")
+    data = text.encode("utf-8")
+    names = next(csv.reader(io.StringIO(text[:text.find("\n") + 1 or len(text)])), [])
+    table = arrow_csv.read_csv(io.BytesIO(data), convert_options=arrow_csv.ConvertOptions(
+        column_types={name: pyarrow.string() for name in names}, strings_can_be_null=True, null_values=[""]))
+    columns = []
+    for name, column in zip(table.column_names, table.columns):
+        if name in keep:
+            column = compute.fill_null(column, "")
+        elif name in booleans:
+            column = compute.cast(column, pyarrow.bool_())
+        elif name in integers:
+            column = compute.cast(column, pyarrow.int64())
+        elif name in dates:
+            column = compute.cast(compute.strptime(column, format="%Y-%m-%d", unit="s"), pyarrow.date32())
+        columns.append(column)
+    table = pyarrow.Table.from_arrays(columns, names=table.column_names)
+    mapping = {pyarrow.bool_(): pd.BooleanDtype(), pyarrow.int64(): pd.Int64Dtype()}
+    frame: "pandas.DataFrame" = table.to_pandas(types_mapper=mapping.get, date_as_object=False)
+    for name in dates:  # datetime64 as pandas' own reader gives it
+        if name in frame.columns:
+            frame[name] = frame[name].astype("datetime64[us]")
     return frame
 
 

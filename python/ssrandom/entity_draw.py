@@ -52,7 +52,19 @@ class Plan:
 
     def __init__(self, json_text: str) -> None:
         self._json, self._csv, self._digest = _core.plan_normalize(json_text)
-        self._data: Dict[str, Any] = json.loads(self._json)
+        self._parsed: Optional[Dict[str, Any]] = None
+
+    @classmethod
+    def _from_parts(cls, json_text: str, csv_text: str, digest: str) -> "Plan":
+        plan = cls.__new__(cls)
+        plan._json, plan._csv, plan._digest, plan._parsed = json_text, csv_text, digest, None
+        return plan
+
+    @property
+    def _data(self) -> Dict[str, Any]:
+        if self._parsed is None:  # parsed on first use: a large plan's tasks take a while
+            self._parsed = json.loads(self._json)
+        return self._parsed
 
     @classmethod
     def load(cls, path: PathLike) -> "Plan":
@@ -139,7 +151,19 @@ class DrawRecord:
 
     def __init__(self, json_text: str) -> None:
         self._json, self._digest = _core.record_normalize(json_text)
-        self._data: Dict[str, Any] = json.loads(self._json)
+        self._parsed: Optional[Dict[str, Any]] = None
+
+    @classmethod
+    def _from_parts(cls, json_text: str, digest: str) -> "DrawRecord":
+        record = cls.__new__(cls)
+        record._json, record._digest, record._parsed = json_text, digest, None
+        return record
+
+    @property
+    def _data(self) -> Dict[str, Any]:
+        if self._parsed is None:
+            self._parsed = json.loads(self._json)
+        return self._parsed
 
     @classmethod
     def load(cls, path: PathLike) -> "DrawRecord":
@@ -300,10 +324,11 @@ def draw(bureau: Bureau, policy: Any, period: Any, seed: str, seed_source: str =
     blank seed or bad history, ``FailedPreconditionError`` naming the stratum when a quota cannot be met.
     The GIL is released while drawing.
     """
-    plan_json, record_json = _core.draw(bureau._core, _policy_core(policy), str(period), seed, seed_source,
-                                        [plan.to_json() for plan in history],
-                                        previous_record.digest() if previous_record else "", threads)
-    return DrawResult(Plan(plan_json), DrawRecord(record_json))
+    plan_json, plan_csv, plan_digest, record_json, record_digest = _core.draw(
+        bureau._core, _policy_core(policy), str(period), seed, seed_source, [plan.to_json() for plan in history],
+        previous_record.digest() if previous_record else "", threads)
+    return DrawResult(Plan._from_parts(plan_json, plan_csv, plan_digest),
+                      DrawRecord._from_parts(record_json, record_digest))
 
 
 def verify(record: DrawRecord, bureau: Bureau, policy: Any, history: Sequence[Plan] = ()) -> VerifyResult:
