@@ -77,12 +77,17 @@ void RegisterDraw(py::module_& m) {
       "verify_record",
       [](const std::string& record_json, const Bureau& bureau, const Policy& policy,
          const std::vector<std::string>& history) {
-        DrawRecord record = ValueOrThrow(DrawRecord::FromJson(record_json, "record"));
+        absl::StatusOr<DrawRecord> record;
+        {
+          py::gil_scoped_release release;
+          record = DrawRecord::FromJson(record_json, "record");
+        }
+        ThrowIfError(record.status());
         std::vector<Plan> plans = ParsePlans(history);
         absl::Status verified;
         {
           py::gil_scoped_release release;
-          verified = VerifyRecord(record, bureau, policy, plans);
+          verified = VerifyRecord(*record, bureau, policy, plans);
         }
         if (verified.code() == absl::StatusCode::kFailedPrecondition) {
           return py::make_tuple(false, std::string(verified.message()));
