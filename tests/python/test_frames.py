@@ -189,3 +189,35 @@ def test_to_json_everywhere(bureau, policy, drawn):
     assert json.loads(ssrandom.verify(drawn.record, bureau, policy).to_json()) == {"verified": True,
                                                                                   "message": "verified"}
     assert len(json.loads(ssrandom.classify(bureau, policy, "2024Q1").to_json())["entities"]) == 1500
+
+
+@pytest.fixture
+def without_pyarrow(monkeypatch):
+    """pandas' own CSV writer and reader, as on a machine without pyarrow."""
+    import importlib
+
+    from ssrandom import _frames
+
+    monkeypatch.setattr(_frames, "_optional",
+                        lambda name: None if name.startswith("pyarrow") else importlib.import_module(name))
+
+
+def test_round_trips_without_pyarrow(without_pyarrow, bureau):
+    test_every_table_round_trips_through_dataframes(bureau)
+    test_directory_frame_is_typed(bureau)
+    test_chinese_headers_lists_nan_counts_and_dates_are_read_like_a_file()
+    test_bad_rows_raise_invalid_input_naming_every_record_and_field()
+
+
+def test_mixed_object_columns_take_the_pandas_writer(bureau):
+    frame = pandas.DataFrame({"id": ["A", "B"], "penalties_last_year": [1, "2"]})  # Arrow cannot type this
+    directory = ssrandom.load_entities(frame)
+    assert [directory[i]["penalties_last_year"] for i in range(2)] == [1, 2]
+
+
+def test_missing_optional_dependency_names_the_extra():
+    from ssrandom import _frames
+
+    with pytest.raises(ssrandom.MissingDependencyError, match=r"ssrandom\[") as info:
+        _frames.require("no_such_module_for_ssrandom", "a test")
+    assert isinstance(info.value, ImportError)
