@@ -22,7 +22,9 @@ import collections
 import contextlib
 import fractions
 import functools
+import io
 import os
+import sys
 from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
 
 from ssrandom import _frames, labels
@@ -83,8 +85,29 @@ def _style() -> Iterator[None]:
 
 def _figure(width: float = 8.0, height: float = 4.5) -> "Figure":
     figure_module = _frames.require("matplotlib.figure", "plots")
+    _show_in_notebooks(figure_module.Figure)
     figure: "Figure" = figure_module.Figure(figsize=(width, height), layout="constrained")
     return figure
+
+
+def _png_bytes(figure: "Figure") -> bytes:
+    out = io.BytesIO()
+    with _style():
+        figure.savefig(out, format="png", dpi=110)
+    return out.getvalue()
+
+
+def _show_in_notebooks(figure_class: Any) -> None:
+    """In IPython/Jupyter, shows figures as PNG even when pyplot (and with it the inline backend) was never
+    imported: the plots build figures without pyplot so as to leave the user's backend alone."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    formatters = getattr(getattr(shell, "display_formatter", None), "formatters", None)
+    if not formatters or "image/png" not in formatters:
+        return
+    png = formatters["image/png"]
+    if figure_class not in png.type_printers:  # leave %matplotlib inline's own printer in place
+        png.for_type(figure_class, _png_bytes)
 
 
 def save_png(figure: "Figure", path: PathLike, dpi: int = 150) -> str:
