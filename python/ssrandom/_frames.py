@@ -24,12 +24,12 @@ __all__ = ["require", "is_table", "table_to_csv", "read_csv_frame", "records_fra
 _EXTRAS = {"pandas": "pandas", "numpy": "pandas", "pyarrow": "pandas", "matplotlib": "plot", "tqdm": "cli"}
 
 
-def require(module: str, what: str = "") -> Any:
+def require(module: str, what: str = "", extra: Optional[str] = None) -> Any:
     """Imports an optional dependency, or raises :class:`MissingDependencyError` naming the extra to install."""
     try:
         return importlib.import_module(module)
     except ImportError as error:
-        extra = _EXTRAS.get(module.split(".")[0], module)
+        extra = extra or _EXTRAS.get(module.split(".")[0], module)
         purpose = f" for {what}" if what else ""
         raise MissingDependencyError(
             f"{module} is needed{purpose}: pip install '{module.split('.')[0]}' "

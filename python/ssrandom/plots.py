@@ -24,8 +24,9 @@ import fractions
 import functools
 import io
 import os
+import re
 import sys
-from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Optional, Sequence, Set, Union
 
 from ssrandom import _frames, labels
 from ssrandom.entity_draw import DrawRecord, DrawResult, Plan
@@ -57,7 +58,21 @@ PathLike = Union[str, "os.PathLike[str]"]
 def cjk_font() -> Optional[str]:
     """The installed font family used for Chinese labels, or ``None`` (labels are then English only)."""
     font_manager = _frames.require("matplotlib.font_manager", "plots")
-    installed = {font.name for font in font_manager.fontManager.ttflist}
+    found = _cjk_family({font.name for font in font_manager.fontManager.ttflist})
+    if found is None:
+        # matplotlib caches the font list when first imported; fonts installed later (fonts-noto-cjk) are added
+        # here from the system's list.
+        for path in font_manager.findSystemFonts():
+            if re.search(r"(?i)cjk|wqy|wenquanyi|sourcehan|simhei|msyh|droidsansfallback", os.path.basename(path)):
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue
+        found = _cjk_family({font.name for font in font_manager.fontManager.ttflist})
+    return found
+
+
+def _cjk_family(installed: Set[str]) -> Optional[str]:
     for family in CJK_FONTS:
         if family in installed:
             return family
@@ -175,7 +190,7 @@ def coverage_frame(draws: Any, policy: Any = None) -> "pandas.DataFrame":
 
     ``draws`` is a :class:`DrawResult`, a :class:`DrawRecord` or a list of them (e.g. the year's quarters).
     """
-    pd = _frames.require("pandas", "plots")
+    pd = _frames.require("pandas", "plots", "plot")
     minimums = {pool: ratio_value(q["minimum"]) for pool, q in policy.quotas.items()} if policy is not None else {}
     rows = []
     for record in _records(_one_or_many(draws)):
@@ -244,7 +259,7 @@ def joint_frame(plans: Any) -> "pandas.DataFrame":
     """Per quarter, and for the whole span as ``"year"``: tasks, internal joint tasks, department joint tasks
     and the joint share. Reads each task's ``joint`` field (``none``, ``internal``, ``department``), which the
     team draw fills."""
-    pd = _frames.require("pandas", "plots")
+    pd = _frames.require("pandas", "plots", "plot")
     rows = []
     totals = collections.Counter()  # type: collections.Counter[str]
     for plan in _plans(_one_or_many(plans)):
@@ -310,7 +325,7 @@ def _inspector_ids(inspectors: Any) -> List[str]:
 def workload_frame(plans: Any, inspectors: Any = None) -> "pandas.DataFrame":
     """Tasks per inspector over the plans, from each task's ``team`` (inspector ids, filled by the team
     draw). ``inspectors`` (a :class:`Bureau`, or ids) adds the inspectors without tasks, with 0."""
-    pd = _frames.require("pandas", "plots")
+    pd = _frames.require("pandas", "plots", "plot")
     counts = collections.Counter()  # type: collections.Counter[str]
     for plan in _plans(_one_or_many(plans)):
         for task in plan.tasks:
@@ -356,7 +371,7 @@ def area_frame(plans: Any, entities: Any = None) -> "pandas.DataFrame":
     """Tasks per area (所属区域) over the plans and, when ``entities`` (a :class:`Bureau`, a
     :class:`Directory` or a DataFrame with an ``area`` column) is given, the entities per area and the share
     drawn; areas sorted by tasks."""
-    pd = _frames.require("pandas", "plots")
+    pd = _frames.require("pandas", "plots", "plot")
     tasks = collections.Counter()  # type: collections.Counter[str]
     for plan in _plans(_one_or_many(plans)):
         tasks.update(str(task.get("area") or "—") for task in plan.tasks)
