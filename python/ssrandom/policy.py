@@ -47,7 +47,7 @@ __all__ = ["Policy", "PolicyProblem", "Condition", "Classification", "classify",
 CLASSIFICATION_COLUMNS = ("id", "class", "pool", "positive_list", "credit", "explanation")
 
 PeriodLike = Any  # ssrandom.Period or its text ("2024Q1")
-DirectoryLike = Union[Directory, Bureau, str, "os.PathLike[str]"]
+DirectoryLike = Union[Directory, Bureau, str, "os.PathLike[str]", Any]  # Any: a DataFrame or other table
 
 
 @dataclass(frozen=True)
@@ -423,7 +423,7 @@ def _directory_core(entities: DirectoryLike) -> Any:
         return entities.entities._core
     if isinstance(entities, Directory):
         return entities._core
-    if isinstance(entities, (str, os.PathLike)):
+    if isinstance(entities, (str, os.PathLike)) or _frames.is_table(entities):
         return load_entities(entities)._core
     return entities  # a _core.Directory
 
@@ -431,7 +431,8 @@ def _directory_core(entities: DirectoryLike) -> Any:
 def classify(entities: DirectoryLike, policy: Union[Policy, str], period: PeriodLike) -> Classification:
     """Classifies every entity for a period.
 
-    ``entities`` is a :class:`Directory`, a :class:`Bureau` or the path of an entity file (.csv or .json);
+    ``entities`` is a :class:`Directory`, a :class:`Bureau`, the path of an entity file (.csv or .json) or a
+    table (a DataFrame, a pyarrow Table, row dicts; see :func:`load_entities`);
     ``policy`` a :class:`Policy`, a preset name or a policy file path; ``period`` a :class:`Period` or its
     text (``"2024Q1"``). Date conditions are relative to the period.
     """

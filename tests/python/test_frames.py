@@ -221,3 +221,11 @@ def test_missing_optional_dependency_names_the_extra():
     with pytest.raises(ssrandom.MissingDependencyError, match=r"ssrandom\[") as info:
         _frames.require("no_such_module_for_ssrandom", "a test")
     assert isinstance(info.value, ImportError)
+
+
+def test_classify_and_conditions_take_a_dataframe(bureau, policy):
+    frame = bureau.entities.to_pandas()
+    from_frame = ssrandom.classify(frame, policy, "2024Q1")
+    assert from_frame.counts == ssrandom.classify(bureau, policy, "2024Q1").counts
+    truth = ssrandom.Condition("key_unit").evaluate(frame, "2024Q1")
+    assert truth.count(True) == int(frame["key_unit"].sum())
