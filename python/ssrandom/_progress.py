@@ -51,17 +51,19 @@ class Steps:
 
             self._bar = tqdm(total=len(self._names), desc=description, unit="step", leave=False,
                              file=sys.stderr if stream is None else stream,
-                             bar_format="{desc}: {n_fmt}/{total_fmt} {bar} {elapsed} {postfix}")
+                             bar_format="{desc} {bar} {n_fmt}/{total_fmt} {elapsed}{postfix}")
         self._done = 0
 
     def next(self, name: str) -> None:
         """Marks the previous step done and shows ``name`` as the one running."""
         if self._bar is None:
             return
+        self._bar.set_postfix_str(name, refresh=False)
         if self._done:
             self._bar.update(1)
+        else:
+            self._bar.refresh()
         self._done += 1
-        self._bar.set_postfix_str(name)
 
     def __enter__(self) -> "Steps":
         return self

@@ -267,6 +267,34 @@ def test_progress_steps_draw_on_the_stream():
     assert quiet.getvalue() == ""
 
 
+def test_progress_bar_shows_on_a_terminal(tmp_path):
+    pytest.importorskip("tqdm")
+    pty = pytest.importorskip("pty")
+    import fcntl
+    import select
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k != "SSRANDOM_NO_PROGRESS"}
+    process = subprocess.Popen([sys.executable, "-m", "ssrandom", "sample", "--out", str(tmp_path / "big"),
+                                "--entities", "60000"], stdout=subprocess.DEVNULL, stderr=slave, env=env)
+    os.close(slave)
+    seen = b""
+    while select.select([master], [], [], 60)[0]:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait() == 0
+    text = seen.decode("utf-8", "replace")
+    assert "sample" in text and "/2" in text and "generate" in text
+
+
 def test_progress_is_never_on_captured_output(tmp_path):
     out = run_cli("sample", "--out", str(tmp_path / "big"), "--entities", "60000")
     assert out.returncode == 0, out.stderr
