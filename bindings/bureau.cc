@@ -4,6 +4,9 @@
 
 #include <optional>
 #include <string>
+#include <tuple>
+#include <utility>
+#include <vector>
 
 #include "register.h"
 #include "ssrandom/bureau_io.h"
@@ -71,17 +74,36 @@ void RegisterBureau(py::module_& m) {
              return EntityDict(d.Get(row));
            })
       .def("find", [](const Directory& d, const std::string& id) { return d.Find(id); })
-      .def("to_csv", &EntitiesToCsv)
-      .def("to_json", &EntitiesToJson);
+      .def("areas", &Directory::Areas)
+      .def("to_csv", &EntitiesToCsv, py::call_guard<py::gil_scoped_release>())
+      .def("to_json", &EntitiesToJson, py::call_guard<py::gil_scoped_release>());
 
   m.def(
       "load_entities",
       [](const std::string& path) {
         QualityReport report;
-        Directory directory = ValueOrThrow(LoadEntities(path, &report));
-        return py::make_tuple(std::move(directory), std::move(report));
+        absl::StatusOr<Directory> directory;
+        {
+          py::gil_scoped_release release;
+          directory = LoadEntities(path, &report);
+        }
+        return py::make_tuple(ValueOrThrow(std::move(directory)), std::move(report));
       },
       py::arg("path"));
+  m.def(
+      "read_entities",
+      [](const std::string& text, const std::string& format, const std::string& source) {
+        const TableFormat table_format = FormatNamed(format);
+        QualityReport report;
+        absl::StatusOr<Directory> directory;
+        {
+          py::gil_scoped_release release;
+          directory = ReadEntities(text, table_format, source, &report);
+        }
+        return py::make_tuple(ValueOrThrow(std::move(directory)), std::move(report));
+      },
+      py::arg("text"), py::arg("format"), py::arg("source"),
+      "(Directory, QualityReport) from an entity table's CSV or JSON text.");
 
   py::class_<Bureau>(m, "Bureau")
       .def_readonly("name", &Bureau::name)
@@ -94,10 +116,24 @@ void RegisterBureau(py::module_& m) {
       .def(
           "check",
           [](const Bureau& b, const std::optional<std::string>& as_of) {
-            return CheckBureau(b, OptionalDay(as_of));
+            const std::optional<absl::CivilDay> day = OptionalDay(as_of);
+            py::gil_scoped_release release;
+            return CheckBureau(b, day);
           },
           py::arg("as_of") = py::none())
-      .def("to_json", &BureauToJson)
+      .def("to_json", &BureauToJson, py::call_guard<py::gil_scoped_release>())
+      .def(
+          "table_text",
+          [](const Bureau& b, const std::string& table, const std::string& format) {
+            const TableFormat table_format = FormatNamed(format);
+            absl::StatusOr<std::string> text;
+            {
+              py::gil_scoped_release release;
+              text = BureauTableText(b, table, table_format);
+            }
+            return ValueOrThrow(std::move(text));
+          },
+          py::arg("table"), py::arg("format") = "csv")
       .def(
           "save",
           [](const Bureau& b, const std::string& folder, const std::string& format) {
@@ -111,17 +147,51 @@ void RegisterBureau(py::module_& m) {
         QualityReport report;
         LoadOptions options;
         options.as_of = OptionalDay(as_of);
-        Bureau bureau = ValueOrThrow(LoadBureau(path, options, &report));
-        return py::make_tuple(std::move(bureau), std::move(report));
+        absl::StatusOr<Bureau> bureau;
+        {
+          py::gil_scoped_release release;
+          bureau = LoadBureau(path, options, &report);
+        }
+        return py::make_tuple(ValueOrThrow(std::move(bureau)), std::move(report));
       },
       py::arg("path"), py::arg("as_of") = py::none());
+  m.def(
+      "read_bureau_tables",
+      [](const std::string& name,
+         const std::vector<std::tuple<std::string, std::string, std::string, std::string>>& tables,
+         const std::optional<std::string>& as_of) {
+        std::vector<TableText> texts;
+        for (const auto& [table, text, format, source] : tables) {
+          texts.push_back({table, text, FormatNamed(format), source});
+        }
+        QualityReport report;
+        LoadOptions options;
+        options.as_of = OptionalDay(as_of);
+        absl::StatusOr<Bureau> bureau;
+        {
+          py::gil_scoped_release release;
+          bureau = ReadBureauTables(name, texts, options, &report);
+        }
+        return py::make_tuple(ValueOrThrow(std::move(bureau)), std::move(report));
+      },
+      py::arg("name"), py::arg("tables"), py::arg("as_of") = py::none(),
+      "(Bureau, QualityReport) from (table, text, format, source) tuples, as a bureau folder would hold "
+      "them.");
   m.def(
       "bureau_from_entities",
       [](const std::string& path) {
         QualityReport report;
         Bureau bureau;
-        bureau.entities = ValueOrThrow(LoadEntities(path, &report));
-        report.Append(CheckBureau(bureau, std::nullopt));
+        absl::StatusOr<Directory> entities;
+        {
+          py::gil_scoped_release release;
+          entities = LoadEntities(path, &report);
+        }
+        bureau.entities = ValueOrThrow(std::move(entities));
+        {
+          py::gil_scoped_release release;
+          report.Append(CheckBureau(bureau, std::nullopt));
+        }
         return py::make_tuple(std::move(bureau), std::move(report));
       },
       py::arg("path"));
@@ -132,6 +202,7 @@ void RegisterBureau(py::module_& m) {
         SampleBureauOptions options;
         options.entities = entities;
         options.seed = seed;
+        py::gil_scoped_release release;
         return GenerateBureau(options);
       },
       py::arg("entities") = SampleBureauOptions().entities, py::arg("seed") = SampleBureauOptions().seed);

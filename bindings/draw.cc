@@ -18,11 +18,22 @@ namespace py = pybind11;
 namespace ssr::bindings {
 namespace {
 
+// Parses the history plans without the GIL; raises the first error.
 std::vector<Plan> ParsePlans(const std::vector<std::string>& texts) {
   std::vector<Plan> plans;
-  for (size_t i = 0; i < texts.size(); ++i) {
-    plans.push_back(ValueOrThrow(Plan::FromJson(texts[i], "history plan " + std::to_string(i + 1))));
+  absl::Status status;
+  {
+    py::gil_scoped_release release;
+    for (size_t i = 0; i < texts.size() && status.ok(); ++i) {
+      absl::StatusOr<Plan> plan = Plan::FromJson(texts[i], "history plan " + std::to_string(i + 1));
+      if (plan.ok()) {
+        plans.push_back(*std::move(plan));
+      } else {
+        status = plan.status();
+      }
+    }
   }
+  ThrowIfError(status);
   return plans;
 }
 
@@ -47,7 +58,17 @@ void RegisterDraw(py::module_& m) {
           result = Draw(bureau, policy, period, request);
         }
         DrawResult drawn = ValueOrThrow(std::move(result));
-        return py::make_tuple(drawn.plan.ToJson(), drawn.record.ToJson());
+        std::string plan_json, plan_csv, plan_digest, record_json, record_digest;
+        {
+          // The Python objects take these as they are, without parsing the plan again.
+          py::gil_scoped_release release;
+          plan_json = drawn.plan.ToJson();
+          plan_csv = drawn.plan.ToCsv();
+          plan_digest = drawn.plan.Digest();
+          record_json = drawn.record.ToJson();
+          record_digest = drawn.record.Digest();
+        }
+        return py::make_tuple(plan_json, plan_csv, plan_digest, record_json, record_digest);
       },
       py::arg("bureau"), py::arg("policy"), py::arg("period"), py::arg("seed"), py::arg("seed_source"),
       py::arg("history"), py::arg("previous_record_digest"), py::arg("threads"));
@@ -56,12 +77,17 @@ void RegisterDraw(py::module_& m) {
       "verify_record",
       [](const std::string& record_json, const Bureau& bureau, const Policy& policy,
          const std::vector<std::string>& history) {
-        DrawRecord record = ValueOrThrow(DrawRecord::FromJson(record_json, "record"));
+        absl::StatusOr<DrawRecord> record;
+        {
+          py::gil_scoped_release release;
+          record = DrawRecord::FromJson(record_json, "record");
+        }
+        ThrowIfError(record.status());
         std::vector<Plan> plans = ParsePlans(history);
         absl::Status verified;
         {
           py::gil_scoped_release release;
-          verified = VerifyRecord(record, bureau, policy, plans);
+          verified = VerifyRecord(*record, bureau, policy, plans);
         }
         if (verified.code() == absl::StatusCode::kFailedPrecondition) {
           return py::make_tuple(false, std::string(verified.message()));
@@ -72,12 +98,33 @@ void RegisterDraw(py::module_& m) {
       py::arg("record_json"), py::arg("bureau"), py::arg("policy"), py::arg("history"));
 
   m.def("plan_normalize", [](const std::string& json) {
-    Plan plan = ValueOrThrow(Plan::FromJson(json, "plan"));
-    return py::make_tuple(plan.ToJson(), plan.ToCsv(), plan.Digest());
+    absl::StatusOr<Plan> plan;
+    std::string text, csv, digest;
+    {
+      py::gil_scoped_release release;
+      plan = Plan::FromJson(json, "plan");
+      if (plan.ok()) {
+        text = plan->ToJson();
+        csv = plan->ToCsv();
+        digest = plan->Digest();
+      }
+    }
+    ThrowIfError(plan.status());
+    return py::make_tuple(text, csv, digest);
   });
   m.def("record_normalize", [](const std::string& json) {
-    DrawRecord record = ValueOrThrow(DrawRecord::FromJson(json, "record"));
-    return py::make_tuple(record.ToJson(), record.Digest());
+    absl::StatusOr<DrawRecord> record;
+    std::string text, digest;
+    {
+      py::gil_scoped_release release;
+      record = DrawRecord::FromJson(json, "record");
+      if (record.ok()) {
+        text = record->ToJson();
+        digest = record->Digest();
+      }
+    }
+    ThrowIfError(record.status());
+    return py::make_tuple(text, digest);
   });
 }
 

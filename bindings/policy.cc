@@ -227,6 +227,40 @@ void RegisterPolicy(py::module_& m) {
              return out;
            })
       .def(
+          "columns",
+          [](const Classification& c, const Directory& d, bool explain) {
+            if (d.size() != c.size()) {
+              ThrowIfError(absl::InvalidArgumentError("the directory is not the one that was classified"));
+            }
+            const size_t n = c.size();
+            std::vector<std::string> ids(n), classes(n), pools(n), credits(n), explanations;
+            std::vector<std::optional<bool>> positive(n);
+            {
+              py::gil_scoped_release release;
+              const Policy& p = c.policy();
+              if (explain) explanations.resize(n);
+              for (size_t row = 0; row < n; ++row) {
+                const int credit = c.credit_index(row);
+                ids[row] = std::string(d.id(row));
+                classes[row] = std::string(SupervisionClassName(c.supervision_class(row)));
+                pools[row] = std::string(PoolName(c.pool(row)));
+                positive[row] = d.positive_list(row);
+                if (credit >= 0) credits[row] = p.credit_classes()[static_cast<size_t>(credit)];
+                if (explain) explanations[row] = c.Explain(row);
+              }
+            }
+            py::dict out;
+            out["id"] = std::move(ids);
+            out["class"] = std::move(classes);
+            out["pool"] = std::move(pools);
+            out["positive_list"] = std::move(positive);
+            out["credit"] = std::move(credits);
+            if (explain) out["explanation"] = std::move(explanations);
+            return out;
+          },
+          py::arg("directory"), py::arg("explain") = true,
+          "The rows as columns (lists), built without the GIL; without explain, no explanation column.")
+      .def(
           "counts",
           [](const Classification& c) {
             py::dict d;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
@@ -316,6 +317,57 @@ TEST(BureauFolderTest, CommittedSampleDataMatchesTheGenerator) {
 TEST(BureauFolderTest, MissingFolderAndMissingEntitiesAreNotFound) {
   EXPECT_EQ(LoadBureau("/nonexistent/bureau").status().code(), absl::StatusCode::kNotFound);
   EXPECT_EQ(LoadBureau(TempFolder()).status().code(), absl::StatusCode::kNotFound);
+}
+
+TEST(BureauTablesTest, TablesInMemoryLoadLikeTheSavedFolder) {
+  Bureau sample = SampleBureau();
+  std::vector<std::string> texts;
+  for (const char* table : kBureauTables) {
+    auto text = BureauTableText(sample, table, TableFormat::kCsv);
+    ASSERT_TRUE(text.ok()) << text.status();
+    texts.push_back(*std::move(text));
+  }
+  std::vector<TableText> tables;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    tables.push_back({kBureauTables[i], texts[i], TableFormat::kCsv, kBureauTables[i]});
+  }
+  QualityReport report;
+  auto loaded = ReadBureauTables(sample.name, tables, {absl::CivilDay(2024, 1, 1)}, &report);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ(BureauToJson(*loaded), BureauToJson(sample));
+  EXPECT_GT(report.warning_count(), 0);
+}
+
+TEST(BureauTablesTest, ChineseHeadersAndEveryValidationApply) {
+  const std::string entities =
+      "编号,统一社会信用代码,排污许可管理类别\nXL-1,91310110666007217T,重点管理\nXL-2,,特级\nXL-1,,\n";
+  QualityReport report;
+  auto loaded =
+      ReadBureauTables("b", {{"entities", entities, TableFormat::kCsv, "<DataFrame entities>"}}, {}, &report);
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_TRUE(absl::StrContains(loaded.status().message(), "<DataFrame entities>")) << loaded.status();
+  EXPECT_EQ(report.error_count(), 2);  // the repeated id and the unknown permit class
+}
+
+TEST(BureauTablesTest, EntitiesAreRequiredAndTablesAreNamedOnce) {
+  const std::string csv = "id\nXL-1\n";
+  EXPECT_EQ(ReadBureauTables("b", {}).status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ReadBureauTables("b", {{"entity", csv, TableFormat::kCsv, "x"}}).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  EXPECT_EQ(ReadBureauTables(
+                "b", {{"entities", csv, TableFormat::kCsv, "a"}, {"entities", csv, TableFormat::kCsv, "b"}})
+                .status()
+                .code(),
+            absl::StatusCode::kInvalidArgument);
+  auto only = ReadBureauTables("b", {{"entities", csv, TableFormat::kCsv, "a"}});
+  ASSERT_TRUE(only.ok()) << only.status();
+  EXPECT_EQ(only->name, "b");
+  EXPECT_EQ(only->entities.size(), 1u);
+}
+
+TEST(BureauTablesTest, UnknownTableTextIsInvalid) {
+  EXPECT_EQ(BureauTableText(SampleBureau(), "staff", TableFormat::kJson).status().code(),
+            absl::StatusCode::kInvalidArgument);
 }
 
 TEST(BureauFolderTest, FailedLoadReportsCrossReferenceErrors) {

@@ -29,6 +29,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
@@ -68,6 +69,35 @@ absl::StatusOr<Bureau> LoadBureau(const std::string& path, const LoadOptions& op
 absl::StatusOr<Bureau> ReadBureauJson(absl::string_view text, const std::string& source,
                                       const LoadOptions& options = {}, QualityReport* report = nullptr);
 std::string BureauToJson(const Bureau& bureau);
+
+// The tables of a bureau, by their plural names, in the order a folder holds them.
+inline constexpr const char* kBureauTables[] = {"entities", "inspectors", "units",          "departments",
+                                                "items",    "conflicts",  "pair_exclusions"};
+
+// One table of a bureau as text, as a folder would hold it in <table>.csv or <table>.json.
+struct TableText {
+  std::string table;       // the plural name: "entities", "inspectors", … (see kBureauTables)
+  absl::string_view text;  // must outlive the call
+  TableFormat format = TableFormat::kCsv;
+  std::string source;  // names the table in issues, e.g. "entities.csv" or "<DataFrame entities>"
+};
+
+// A whole bureau from its tables given as text: what LoadBureau does for a folder, without the files, so
+// programs that hold the tables in memory (e.g. the Python package's DataFrames) get the same headers
+// (English or Chinese), the same validation and the same report. "entities" is required, every other table
+// optional; each table at most once. Runs CheckBureau(as_of) and fails on its errors. InvalidArgument for a
+// missing entities table, an unknown or repeated table name, or any error in the tables.
+//
+//   std::string csv = "统一社会信用代码,编号\n91310110666007217T,XL-1\n";
+//   absl::StatusOr<ssr::Bureau> bureau =
+//       ssr::ReadBureauTables("新乐", {{"entities", csv, ssr::TableFormat::kCsv, "entities"}});
+absl::StatusOr<Bureau> ReadBureauTables(const std::string& name, const std::vector<TableText>& tables,
+                                        const LoadOptions& options = {}, QualityReport* report = nullptr);
+
+// One table of a bureau as the text SaveBureau writes for it (CSV with English headers, or a JSON array).
+// InvalidArgument for a name not in kBureauTables.
+absl::StatusOr<std::string> BureauTableText(const Bureau& bureau, absl::string_view table,
+                                            TableFormat format);
 
 // Writes the bureau's tables into `folder` (which must exist) as <table>.csv or <table>.json plus name.txt,
 // and removes the same tables in the other format left by an earlier save (they would make the folder

@@ -4,17 +4,19 @@ The package wraps the C++ core (``ssrandom._core``) in a Pythonic API.
 """
 
 from ssrandom._core import __version__
-from ssrandom.bureau import Bureau, Directory, QualityReport, load_entities
+from ssrandom import labels
+from ssrandom.bureau import BUREAU_TABLES, Bureau, Directory, QualityReport, load_entities
 from ssrandom.calendar import Calendar, Period
-from ssrandom.entity_draw import DrawRecord, DrawResult, Plan, VerifyResult, draw, verify
-from ssrandom.errors import (Error, FailedPreconditionError, InternalError, InvalidInputError, NotFoundError,
-                             OutOfRangeError)
+from ssrandom.entity_draw import DrawRecord, DrawResult, Plan, VerifyResult, draw, load_draws, verify
+from ssrandom.errors import (Error, FailedPreconditionError, InternalError, InvalidInputError,
+                             MissingDependencyError, NotFoundError, OutOfRangeError)
 from ssrandom.policy import Classification, Condition, Policy, PolicyProblem, classify
 from ssrandom.sampler import UsccResult, check_uscc, sample, ticket, tickets, uscc_check_character
 from ssrandom.teams import TeamAssignment, TeamRules, assign_teams, verify_teams
 
 __all__ = [
     "__version__",
+    "BUREAU_TABLES",
     "Bureau",
     "Directory",
     "QualityReport",
@@ -25,11 +27,13 @@ __all__ = [
     "Plan",
     "VerifyResult",
     "draw",
+    "load_draws",
     "verify",
     "Error",
     "FailedPreconditionError",
     "InternalError",
     "InvalidInputError",
+    "MissingDependencyError",
     "NotFoundError",
     "OutOfRangeError",
     "Period",
@@ -48,4 +52,5 @@ __all__ = [
     "TeamRules",
     "assign_teams",
     "verify_teams",
+    "labels",
 ]

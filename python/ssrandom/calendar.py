@@ -52,6 +52,9 @@ __all__ = [
     "PUBLICATION_WORKING_DAYS",
 ]
 
+_CorePeriod = _core.Period
+_CoreCalendar = _core.Calendar
+
 #: A date: a :class:`datetime.date` or a text ``YYYY-MM-DD``.
 DateLike = Union[datetime.date, str]
 #: A period: a :class:`Period` or its text (``2024Q3``, ``2024q3``, ``2024``).
@@ -77,6 +80,7 @@ class Period:
     """
 
     __slots__ = ("_core",)
+    _core: _CorePeriod
 
     def __init__(self, text: PeriodLike) -> None:
         if isinstance(text, Period):
@@ -189,6 +193,7 @@ class Calendar:
     """
 
     __slots__ = ("_core",)
+    _core: _CoreCalendar
 
     def __init__(self, *, builtin: bool = True, provisional: bool = False,
                  holidays: Iterable[Union[str, "os.PathLike[str]"]] = ()) -> None:

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import collections
 import json
 import os
 import tempfile
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
 
-from ssrandom import _core
+from ssrandom import _core, _frames, _html
 from ssrandom.bureau import Bureau
 
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    import pandas
+
 __all__ = ["Plan", "DrawRecord", "DrawResult", "VerifyResult", "draw", "verify", "load_history",
-           "write_atomic"]
+           "load_draws", "write_atomic", "PLAN_COLUMNS", "STRATUM_COLUMNS", "SELECTED_COLUMNS"]
+
+#: The columns of :meth:`Plan.to_pandas`, in order: the period, then those of ``plan.csv``.
+PLAN_COLUMNS = ("period", "task_id", "entity_id", "entity_name", "uscc", "area", "class", "pool", "credit_class", "stratum",
+                "ticket", "method", "items", "credit_based", "team", "joint", "partner_department")
+#: The columns of :meth:`DrawRecord.to_pandas`, one row per stratum.
+STRATUM_COLUMNS = ("period", "stratum", "pool", "rule", "credit_class", "method", "credit_based", "pool_size",
+                   "excluded_yearly_cap", "excluded_rotation", "eligible", "ratio", "quota", "drawn",
+                   "whole_pool_taken", "arithmetic")
+#: The columns of :meth:`DrawRecord.selected_to_pandas`, one row per drawn entity.
+SELECTED_COLUMNS = ("period", "stratum", "rank", "id", "ticket", "readmitted")
 
 PathLike = Union[str, "os.PathLike[str]"]
 
@@ -38,7 +52,19 @@ class Plan:
 
     def __init__(self, json_text: str) -> None:
         self._json, self._csv, self._digest = _core.plan_normalize(json_text)
-        self._data: Dict[str, Any] = json.loads(self._json)
+        self._parsed: Optional[Dict[str, Any]] = None
+
+    @classmethod
+    def _from_parts(cls, json_text: str, csv_text: str, digest: str) -> "Plan":
+        plan = cls.__new__(cls)
+        plan._json, plan._csv, plan._digest, plan._parsed = json_text, csv_text, digest, None
+        return plan
+
+    @property
+    def _data(self) -> Dict[str, Any]:
+        if self._parsed is None:  # parsed on first use: a large plan's tasks take a while
+            self._parsed = json.loads(self._json)
+        return self._parsed
 
     @classmethod
     def load(cls, path: PathLike) -> "Plan":
@@ -77,13 +103,67 @@ class Plan:
         """The plan as CSV text, one row per task."""
         return str(self._csv)
 
+    @property
+    def bureau(self) -> str:
+        """The bureau's name."""
+        return str(self._data["bureau"])
+
+    @property
+    def policy_name(self) -> str:
+        """The name of the policy the plan was drawn under."""
+        return str(self._data["policy_name"])
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """One row per task with the columns of :data:`PLAN_COLUMNS` (read from the plan's CSV form: tickets and
+        ids stay exact text; ``credit_based`` is pandas' nullable ``boolean``; ``items`` and ``team`` keep their
+        ``;``-separated text; ``joint`` is ``none``, ``internal`` or ``department``)."""
+        frame = _frames.read_csv_frame(self._csv, booleans=("credit_based",), keep_empty=("credit_class",))
+        frame.insert(0, "period", self.period)
+        return frame
+
+    def counts(self) -> Dict[str, Dict[str, int]]:
+        """Tasks per pool, per method, per area and per joint type."""
+        tasks = self._data["tasks"]
+        return {key: dict(collections.Counter(str(task[key]) for task in tasks))
+                for key in ("pool", "method", "area", "joint")}
+
+    def __repr__(self) -> str:
+        return f"Plan({self.period}, {len(self)} tasks, digest={self._digest[:12]}…)"
+
+    def _repr_html_(self) -> str:
+        counts = self.counts()
+        pools = _html.table(("pool", "tasks"), sorted(counts["pool"].items()), caption="抽查库 tasks per pool",
+                            max_rows=None, translate=("pool",))
+        methods = _html.table(("method", "tasks"), sorted(counts["method"].items()),
+                              caption="检查方式 tasks per method", max_rows=None, translate=("method",))
+        columns = ("task_id", "entity_name", "area", "pool", "stratum", "ticket", "method", "team", "joint")
+        tasks = _html.table(columns, ([_short(task, c) for c in columns] for task in self._data["tasks"]),
+                            caption="任务 tasks", translate=("pool", "method", "joint"))
+        facts = [("期间 period", self.period), ("局 bureau", self.bureau), ("随机种子 seed", self.seed),
+                 ("政策 policy", self.policy_name), ("任务 tasks", len(self)), ("digest", self._digest)]
+        body = ("<div style=\"display:flex;flex-wrap:wrap;gap:1.5em\"><div>" + pools + "</div><div>" + methods +
+                "</div></div>" + tasks)
+        return _html.view("抽查计划 Inspection plan", facts, [body])
+
 
 class DrawRecord:
     """The public draw record (the 一公开 artefact): everything needed to re-run and confirm a draw."""
 
     def __init__(self, json_text: str) -> None:
         self._json, self._digest = _core.record_normalize(json_text)
-        self._data: Dict[str, Any] = json.loads(self._json)
+        self._parsed: Optional[Dict[str, Any]] = None
+
+    @classmethod
+    def _from_parts(cls, json_text: str, digest: str) -> "DrawRecord":
+        record = cls.__new__(cls)
+        record._json, record._digest, record._parsed = json_text, digest, None
+        return record
+
+    @property
+    def _data(self) -> Dict[str, Any]:
+        if self._parsed is None:
+            self._parsed = json.loads(self._json)
+        return self._parsed
 
     @classmethod
     def load(cls, path: PathLike) -> "DrawRecord":
@@ -93,7 +173,13 @@ class DrawRecord:
 
     @property
     def period(self) -> str:
+        """The quarter the record's draw is for, e.g. ``"2024Q1"``."""
         return str(self._data["period"])
+
+    @property
+    def seed(self) -> str:
+        """The public seed of the draw."""
+        return str(self._data["seed"])
 
     @property
     def strata(self) -> List[Dict[str, Any]]:
@@ -110,15 +196,65 @@ class DrawRecord:
         return str(self._digest)
 
     def to_json(self) -> str:
+        """The record as JSON text (deterministic; what is published)."""
         return str(self._json)
+
+    def to_pandas(self) -> "pandas.DataFrame":
+        """One row per stratum with the columns of :data:`STRATUM_COLUMNS` (``drawn`` counts the selected)."""
+        rows = [dict(stratum, period=self.period, drawn=len(stratum["selected"])) for stratum in self.strata]
+        integers = ("pool_size", "excluded_yearly_cap", "excluded_rotation", "eligible", "quota", "drawn")
+        return _frames.records_frame(rows, STRATUM_COLUMNS, {name: "int64" for name in integers})
+
+    def selected_to_pandas(self) -> "pandas.DataFrame":
+        """One row per drawn entity: period, stratum, rank (1 = lowest ticket), id, ticket, readmitted."""
+        rows = [{"period": self.period, "stratum": stratum["stratum"], "rank": rank, "id": chosen["id"],
+                 "ticket": chosen["ticket"], "readmitted": bool(chosen.get("readmitted", False))}
+                for stratum in self.strata for rank, chosen in enumerate(stratum["selected"], start=1)]
+        return _frames.records_frame(rows, SELECTED_COLUMNS, {"rank": "int64", "readmitted": "bool"})
+
+    def __repr__(self) -> str:
+        return f"DrawRecord({self.period}, {len(self.strata)} strata, digest={self._digest[:12]}…)"
+
+    def _repr_html_(self) -> str:
+        columns = ("stratum", "rule", "pool_size", "excluded_yearly_cap", "excluded_rotation", "ratio", "quota",
+                   "drawn", "arithmetic")
+        rows = ([s["stratum"], s["rule"], s["pool_size"], s["excluded_yearly_cap"], s["excluded_rotation"],
+                 s["ratio"], s["quota"], len(s["selected"]), s["arithmetic"] + (" (whole pool)"
+                                                                               if s["whole_pool_taken"] else "")]
+                for s in self.strata)
+        data = self._data
+        facts = [("期间 period", self.period), ("局 bureau", data.get("bureau", "")), ("随机种子 seed", self.seed),
+                 ("种子来源 seed source", data.get("seed_source", "")),
+                 ("政策 policy", f"{data['policy']['name']} ({data['policy']['digest'][:12]}…)"),
+                 ("名录 directory", f"{data['directory']['size']} entities ({data['directory']['digest'][:12]}…)"),
+                 ("历史 history", ", ".join(h["period"] for h in data.get("history", [])) or "—"),
+                 ("digest", self._digest)]
+        return _html.view("抽取记录 Draw record (一公开)", facts,
+                          [_html.table(columns, rows, caption="分层 strata", max_rows=None)])
+
+
+def _short(task: Dict[str, Any], column: str) -> Any:
+    key = {"task_id": "id"}.get(column, column)
+    value = task.get(key)
+    if column == "ticket" and isinstance(value, str) and len(value) > 14:
+        return value[:12] + "…"
+    return value
 
 
 class DrawResult:
     """What :func:`draw` returns: the plan and its record."""
 
     def __init__(self, plan: Plan, record: DrawRecord) -> None:
+        #: The quarter's plan: one task per drawn entity.
         self.plan = plan
+        #: The public record of the draw.
         self.record = record
+
+    def __repr__(self) -> str:
+        return f"DrawResult({self.plan!r}, {self.record!r})"
+
+    def _repr_html_(self) -> str:
+        return self.record._repr_html_() + self.plan._repr_html_()
 
     def save(self, out_dir: PathLike) -> List[str]:
         """Writes ``plan.csv``, ``plan.json`` and ``record.json`` into ``out_dir`` (created if missing)."""
@@ -136,11 +272,17 @@ class VerifyResult:
     """The outcome of :func:`verify`: ``ok`` and, when not ok, the first difference."""
 
     def __init__(self, ok: bool, message: str) -> None:
+        #: Whether the recomputed draw equals the record in every field.
         self.ok = ok
+        #: ``"verified"``, or the first difference.
         self.message = message
 
     def __bool__(self) -> bool:
         return self.ok
+
+    def to_json(self) -> str:
+        """``{"verified": ok, "message": message}`` as JSON text."""
+        return json.dumps({"verified": self.ok, "message": self.message}, ensure_ascii=False)
 
     def __repr__(self) -> str:
         return f"VerifyResult(ok={self.ok!r}, message={self.message!r})"
@@ -161,6 +303,17 @@ def load_history(folder: Optional[PathLike]) -> List[Plan]:
     return plans
 
 
+def load_draws(folder: PathLike) -> List[DrawResult]:
+    """Every draw saved below ``folder`` (each folder holding ``plan.json`` and ``record.json``, as
+    :meth:`DrawResult.save` writes them), ordered by period."""
+    draws = []
+    for root, _dirs, files in sorted(os.walk(os.fspath(folder))):
+        if "plan.json" in files and "record.json" in files:
+            draws.append(DrawResult(Plan.load(os.path.join(root, "plan.json")),
+                                    DrawRecord.load(os.path.join(root, "record.json"))))
+    return sorted(draws, key=lambda d: d.plan.period)
+
+
 def draw(bureau: Bureau, policy: Any, period: Any, seed: str, seed_source: str = "",
          history: Sequence[Plan] = (), previous_record: Optional[DrawRecord] = None,
          threads: int = 0) -> DrawResult:
@@ -171,10 +324,11 @@ def draw(bureau: Bureau, policy: Any, period: Any, seed: str, seed_source: str =
     blank seed or bad history, ``FailedPreconditionError`` naming the stratum when a quota cannot be met.
     The GIL is released while drawing.
     """
-    plan_json, record_json = _core.draw(bureau._core, _policy_core(policy), str(period), seed, seed_source,
-                                        [plan.to_json() for plan in history],
-                                        previous_record.digest() if previous_record else "", threads)
-    return DrawResult(Plan(plan_json), DrawRecord(record_json))
+    plan_json, plan_csv, plan_digest, record_json, record_digest = _core.draw(
+        bureau._core, _policy_core(policy), str(period), seed, seed_source, [plan.to_json() for plan in history],
+        previous_record.digest() if previous_record else "", threads)
+    return DrawResult(Plan._from_parts(plan_json, plan_csv, plan_digest),
+                      DrawRecord._from_parts(record_json, record_digest))
 
 
 def verify(record: DrawRecord, bureau: Bureau, policy: Any, history: Sequence[Plan] = ()) -> VerifyResult:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 __all__ = ["Error", "InvalidInputError", "NotFoundError", "FailedPreconditionError", "OutOfRangeError",
-           "InternalError"]
+           "InternalError", "MissingDependencyError"]
 
 
 class Error(Exception):
@@ -45,3 +45,10 @@ class InternalError(Error, RuntimeError):
     """A bug in libssrandom; please report it with the input that caused it."""
 
     code = "INTERNAL"
+
+
+class MissingDependencyError(Error, ImportError):
+    """An optional dependency is not installed (pandas, pyarrow, matplotlib, tqdm); the message names the
+    extra to install, e.g. ``pip install 'ssrandom[plot]'``."""
+
+    code = "FAILED_PRECONDITION"

@@ -33,10 +33,13 @@ import json
 import os
 import unicodedata
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Union
 
-from ssrandom import _core
+from ssrandom import _core, _frames, _html
 from ssrandom.bureau import Bureau, Directory, load_entities
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    import pandas
 
 __all__ = ["Policy", "PolicyProblem", "Condition", "Classification", "classify", "CLASSIFICATION_COLUMNS"]
 
@@ -44,7 +47,7 @@ __all__ = ["Policy", "PolicyProblem", "Condition", "Classification", "classify",
 CLASSIFICATION_COLUMNS = ("id", "class", "pool", "positive_list", "credit", "explanation")
 
 PeriodLike = Any  # ssrandom.Period or its text ("2024Q1")
-DirectoryLike = Union[Directory, Bureau, str, "os.PathLike[str]"]
+DirectoryLike = Union[Directory, Bureau, str, "os.PathLike[str]", Any]  # Any: a DataFrame or other table
 
 
 @dataclass(frozen=True)
@@ -110,10 +113,12 @@ class Policy:
 
     @property
     def name(self) -> str:
+        """The policy's name, e.g. ``"hebei-xinle-2024"``."""
         return str(self._core.name)
 
     @property
     def title(self) -> str:
+        """The policy's title for people, e.g. the plan it transcribes."""
         return str(self._core.title)
 
     @property
@@ -148,6 +153,7 @@ class Policy:
 
     @property
     def unmatched_class(self) -> str:
+        """The class of entities that meet no class condition (usually ``"general"``)."""
         return str(self._core.unmatched_class)
 
     @property
@@ -163,42 +169,70 @@ class Policy:
     @property
     def unknown_credit_class(self) -> Optional[str]:
         """The class entities with an unknown credit value are counted in."""
-        return self._core.unknown_credit_class
+        value = self._core.unknown_credit_class
+        return None if value is None else str(value)
 
     @property
     def credit_based_share(self) -> str:
+        """The minimum share of credit-based inspections among all inspections (Q-CREDIT); ``"0%"`` when none."""
         return str(self._core.credit_based_share)
 
     @property
     def yearly_cap(self) -> int:
+        """The most planned inspections of one entity per year (default 2)."""
         return int(self._core.yearly_cap)
 
     @property
     def rotation_within_year(self) -> bool:
+        """Whether an entity drawn earlier in the year leaves the pool until the pool is exhausted."""
         return bool(self._core.rotation_within_year)
 
     @property
     def take_whole_pool_when_short(self) -> bool:
+        """Whether a quota larger than what can be drawn takes all that can be (recording the shortfall)
+        instead of failing the draw."""
         return bool(self._core.take_whole_pool_when_short)
 
     @property
     def joint(self) -> Dict[str, Any]:
+        """Joint-inspection targets: ``internal_joint_share`` (a ratio) and ``dept_joint_per_quarter``."""
         return dict(self._core.joint)
 
     @property
     def team(self) -> Dict[str, Any]:
+        """Team rules: ``min_size``, ``certificate_required``, ``recusal``, ``rotation_window_periods``,
+        ``own_area_rule``, ``default_max_load``, ``offsite_units``, ``skills_by_item``."""
         return dict(self._core.team)
 
     @property
     def deadlines(self) -> Dict[str, int]:
+        """Deadlines in working days: result entry, publication, quarterly summary and statistics."""
         return dict(self._core.deadlines)
 
     def classify(self, entities: DirectoryLike, period: PeriodLike) -> "Classification":
         """Classifies a directory for a period under this policy (see :func:`classify`)."""
         return classify(entities, self, period)
 
+    def to_json(self) -> str:
+        """The policy's canonical JSON (see :attr:`canonical_json`), whose SHA-256 is :attr:`digest`."""
+        return self.canonical_json
+
     def __repr__(self) -> str:
         return f"Policy({self.name!r}, digest={self.digest[:12]}…)"
+
+    def _repr_html_(self) -> str:
+        classes = _html.table(("class", "name", "when"),
+                              ([klass, rule["name"], rule["canonical"]]
+                               for klass, rules in self.classes.items() for rule in rules),
+                              caption="分级分类 classes (strongest first: " + " > ".join(self.precedence) + ")",
+                              max_rows=None, translate=("class",))
+        quotas = _html.table(("pool", "rule", "minimum", "method", "credit_ratios"),
+                             ([pool, q["rule"], q["minimum"], q["method"],
+                               ", ".join(f"{k} {v}" for k, v in q["credit_ratios"].items())]
+                              for pool, q in self.quotas.items()),
+                             caption="每季度抽查比例 quarterly quotas", max_rows=None, translate=("pool", "method"))
+        return _html.view(f"监管政策 Policy {self.name}", [("title", self.title), ("digest", self.digest)],
+                          [classes, quotas])
 
 
 class Condition:
@@ -209,6 +243,7 @@ class Condition:
 
     @property
     def text(self) -> str:
+        """The condition as written."""
         return str(self._core.text)
 
     @property
@@ -240,10 +275,12 @@ class Classification:
 
     @property
     def period(self) -> str:
+        """The period classified, e.g. ``"2024Q1"`` (date conditions are relative to it)."""
         return str(self._core.period)
 
     @property
     def policy(self) -> Policy:
+        """The policy the directory was classified under."""
         return Policy(self._core.policy)
 
     @property
@@ -285,11 +322,26 @@ class Classification:
         """One dict per entity with the keys of :data:`CLASSIFICATION_COLUMNS`."""
         return [dict(zip(CLASSIFICATION_COLUMNS, row)) for row in self._core.rows(self._directory)]
 
-    def to_dataframe(self) -> Any:
-        """The rows as a pandas DataFrame (needs pandas)."""
-        import pandas  # noqa: PLC0415 - optional dependency
+    def to_pandas(self, explain: bool = True) -> "pandas.DataFrame":
+        """One row per entity with the columns of :data:`CLASSIFICATION_COLUMNS` (``positive_list`` as pandas'
+        nullable ``boolean``, an empty ``credit`` for pools without a credit table). The columns are built in
+        C++ without the GIL; ``explain=False`` leaves out the explanation column, which is the slow one."""
+        pd = _frames.require("pandas", "Classification.to_pandas")
+        columns = self._core.columns(self._directory, explain)
+        frame: "pandas.DataFrame" = pd.DataFrame(columns,
+                                                     columns=[c for c in CLASSIFICATION_COLUMNS if c in columns])
+        frame["positive_list"] = frame["positive_list"].astype("boolean")
+        return frame
 
-        return pandas.DataFrame(self.to_rows(), columns=list(CLASSIFICATION_COLUMNS))
+    def to_dataframe(self) -> "pandas.DataFrame":
+        """The same as :meth:`to_pandas` (the earlier name, kept for existing notebooks)."""
+        return self.to_pandas()
+
+    def quotas_to_pandas(self) -> "pandas.DataFrame":
+        """The quota lines (:attr:`quotas`) as a DataFrame: pool, rule, credit_class, size, ratio, quota, method,
+        arithmetic."""
+        return _frames.records_frame(self.quotas, ("pool", "rule", "credit_class", "size", "ratio", "quota",
+                                                   "method", "arithmetic"), {"size": "int64", "quota": "int64"})
 
     def to_csv(self) -> str:
         """The rows as CSV text (positive_list written true/false/empty)."""
@@ -340,6 +392,25 @@ class Classification:
     def __repr__(self) -> str:
         return f"Classification({self.period}, {len(self)} entities, {self.counts})"
 
+    def _repr_html_(self) -> str:
+        counts = self.counts
+        class_counts = self.class_counts
+        pools = _html.table(("pool", "entities"), ([pool, count] for pool, count in counts.items()),
+                            caption="抽查库 entities per pool", max_rows=None, translate=("pool",))
+        classes = _html.table(("class", "entities"), ([k, count] for k, count in class_counts.items()),
+                              caption="监管类别 entities per class", max_rows=None, translate=("class",))
+        columns = ("pool", "credit_class", "size", "ratio", "quota", "method", "arithmetic")
+        quotas = _html.table(columns, ([line[c] for c in columns] for line in self.quotas),
+                             caption="本期应抽 quotas this period", max_rows=None, translate=("pool", "method"))
+        policy = self.policy
+        facts = [("期间 period", self.period), ("政策 policy", f"{policy.name} ({policy.digest[:12]}…)"),
+                 ("对象 entities", len(self)), ("应抽合计 total quota", sum(q["quota"] for q in self.quotas))]
+        if self.conflicts:
+            facts.append(("多类冲突 conflicts", self.conflicts))
+        body = ("<div style=\"display:flex;flex-wrap:wrap;gap:1.5em\"><div>" + pools + "</div><div>" + classes +
+                "</div></div>" + quotas)
+        return _html.view("分级分类 Classification", facts, [body])
+
 
 def _pad(text: str, width: int) -> str:
     """Pads to a display width, counting wide (CJK) characters as two columns."""
@@ -352,7 +423,7 @@ def _directory_core(entities: DirectoryLike) -> Any:
         return entities.entities._core
     if isinstance(entities, Directory):
         return entities._core
-    if isinstance(entities, (str, os.PathLike)):
+    if isinstance(entities, (str, os.PathLike)) or _frames.is_table(entities):
         return load_entities(entities)._core
     return entities  # a _core.Directory
 
@@ -360,7 +431,8 @@ def _directory_core(entities: DirectoryLike) -> Any:
 def classify(entities: DirectoryLike, policy: Union[Policy, str], period: PeriodLike) -> Classification:
     """Classifies every entity for a period.
 
-    ``entities`` is a :class:`Directory`, a :class:`Bureau` or the path of an entity file (.csv or .json);
+    ``entities`` is a :class:`Directory`, a :class:`Bureau`, the path of an entity file (.csv or .json) or a
+    table (a DataFrame, a pyarrow Table, row dicts; see :func:`load_entities`);
     ``policy`` a :class:`Policy`, a preset name or a policy file path; ``period`` a :class:`Period` or its
     text (``"2024Q1"``). Date conditions are relative to the period.
     """

@@ -59,10 +59,10 @@ def _ids(ids: Iterable[Id]) -> List[str]:
     to_pylist = getattr(ids, "to_pylist", None)  # pyarrow arrays iterate as pyarrow scalars
     if callable(to_pylist):
         ids = to_pylist()
-    ids = list(ids)
-    if all(type(id_) is str for id_ in ids):  # the common case, 5x faster than converting one by one
-        return ids
-    return [_text(id_, "an id") for id_ in ids]
+    values: List[Any] = list(ids)
+    if all(type(id_) is str for id_ in values):  # the common case, 5x faster than converting one by one
+        return values
+    return [_text(id_, "an id") for id_ in values]
 
 
 def ticket(seed: Seed, id: Id) -> str:  # noqa: A002 - the domain's word

@@ -243,6 +243,67 @@ absl::StatusOr<Bureau> ReadBureauJson(absl::string_view text, const std::string&
   return Finish(std::move(bureau), local, report);
 }
 
+namespace {
+
+// The tables of a folder or of ReadBureauTables, read into a bureau; `local` collects the issues. Tables
+// named in `unreadable` exist but could not be read (already reported). Returns false without an entities
+// table.
+bool ReadTablesInto(Bureau* bureau, const std::vector<TableText>& texts,
+                    const std::vector<std::string>& unreadable, const LoadOptions& options,
+                    QualityReport* local) {
+  BureauTables tables;
+  auto read = [&](const auto& schema, const auto& sink) {
+    for (const TableText& table : texts) {
+      if (table.table != schema.plural) continue;
+      ReadTable(table.text, table.format, table.source, schema, local, sink);
+      return true;
+    }
+    return std::find(unreadable.begin(), unreadable.end(), schema.plural) != unreadable.end();
+  };
+  if (!read(internal::EntitySchema(), AddTo(&bureau->entities))) return false;
+  read(internal::InspectorSchema(), AddTo(&bureau->staff));
+  tables.have_units = read(internal::UnitSchema(), AppendTo(&tables.units));
+  tables.have_departments = read(internal::DepartmentSchema(), AppendTo(&tables.departments));
+  read(internal::ItemSchema(), AppendTo(&bureau->items));
+  read(internal::ConflictSchema(), AppendTo(&bureau->conflicts));
+  read(internal::PairExclusionSchema(), AppendTo(&bureau->pair_exclusions));
+  if (!local->has_errors() && AddStaffTables(bureau, tables, local)) {
+    local->Append(CheckBureau(*bureau, options.as_of));
+  }
+  return true;
+}
+
+bool IsBureauTable(absl::string_view name) {
+  return std::find(std::begin(kBureauTables), std::end(kBureauTables), name) != std::end(kBureauTables);
+}
+
+}  // namespace
+
+absl::StatusOr<Bureau> ReadBureauTables(const std::string& name, const std::vector<TableText>& tables,
+                                        const LoadOptions& options, QualityReport* report) {
+  for (size_t i = 0; i < tables.size(); ++i) {
+    if (!IsBureauTable(tables[i].table)) {
+      return absl::InvalidArgumentError(absl::StrCat(
+          "unknown bureau table '", tables[i].table,
+          "'; accepted: entities, inspectors, units, departments, items, conflicts, pair_exclusions"));
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (tables[j].table == tables[i].table) {
+        return absl::InvalidArgumentError(absl::StrCat("the bureau table '", tables[i].table,
+                                                       "' is given twice (", tables[j].source, " and ",
+                                                       tables[i].source, ")"));
+      }
+    }
+  }
+  QualityReport local;
+  Bureau bureau;
+  bureau.name = name;
+  if (!ReadTablesInto(&bureau, tables, {}, options, &local)) {
+    return absl::InvalidArgumentError("a bureau needs an entities table");
+  }
+  return Finish(std::move(bureau), local, report);
+}
+
 absl::StatusOr<Bureau> LoadBureau(const std::string& path, const LoadOptions& options,
                                   QualityReport* report) {
   if (!IsDirectory(path)) {
@@ -251,42 +312,41 @@ absl::StatusOr<Bureau> LoadBureau(const std::string& path, const LoadOptions& op
     return ReadBureauJson(*text, BaseName(path), options, report);
   }
   QualityReport local;
-  Bureau bureau;
-  BureauTables tables;
-  // Reads <folder>/<plural>.csv or .json; returns false when neither exists.
-  auto read = [&](const auto& schema, const auto& sink) {
-    const std::string csv = absl::StrCat(path, "/", schema.plural, ".csv");
-    const std::string json = absl::StrCat(path, "/", schema.plural, ".json");
+  // <folder>/<table>.csv or <folder>/<table>.json; an unreadable file is an issue, and so is a table present
+  // in both formats (reading either silently could load an out-of-date copy).
+  std::vector<std::string> texts(std::size(kBureauTables));
+  std::vector<TableText> tables;
+  std::vector<std::string> unreadable;
+  for (size_t i = 0; i < std::size(kBureauTables); ++i) {
+    const char* table = kBureauTables[i];
+    const std::string csv = absl::StrCat(path, "/", table, ".csv");
+    const std::string json = absl::StrCat(path, "/", table, ".json");
     if (FileExists(csv) && FileExists(json)) {
-      // Reading either silently could load an out-of-date copy.
       internal::AddError(&local, {BaseName(csv), 0, 0}, "", "", "ambiguous_table",
                          absl::StrCat("both ", BaseName(csv), " and ", BaseName(json),
                                       " are in the folder; remove the one that is out of date"));
-      return true;
+      unreadable.emplace_back(table);
+      continue;
     }
     for (TableFormat format : {TableFormat::kCsv, TableFormat::kJson}) {
       const std::string& file = format == TableFormat::kCsv ? csv : json;
       if (!FileExists(file)) continue;
       absl::StatusOr<std::string> text = internal::ReadFile(file);
-      if (!text.ok()) {
-        internal::AddError(&local, {BaseName(file), 0, 0}, "", "", "unreadable", text.status().message());
+      if (text.ok()) {
+        texts[i] = *std::move(text);
+        tables.push_back({table, texts[i], format, BaseName(file)});
       } else {
-        ReadTable(*text, format, BaseName(file), schema, &local, sink);
+        internal::AddError(&local, {BaseName(file), 0, 0}, "", "", "unreadable", text.status().message());
+        unreadable.emplace_back(table);
       }
-      return true;
+      break;
     }
-    return false;
-  };
-  if (!read(internal::EntitySchema(), AddTo(&bureau.entities))) {
+  }
+  Bureau bureau;
+  if (!ReadTablesInto(&bureau, tables, unreadable, options, &local)) {
     return absl::NotFoundError(
         absl::StrCat("the bureau folder '", path, "' has no entities.csv or entities.json"));
   }
-  read(internal::InspectorSchema(), AddTo(&bureau.staff));
-  tables.have_units = read(internal::UnitSchema(), AppendTo(&tables.units));
-  tables.have_departments = read(internal::DepartmentSchema(), AppendTo(&tables.departments));
-  read(internal::ItemSchema(), AppendTo(&bureau.items));
-  read(internal::ConflictSchema(), AppendTo(&bureau.conflicts));
-  read(internal::PairExclusionSchema(), AppendTo(&bureau.pair_exclusions));
   if (FileExists(path + "/name.txt")) {
     absl::StatusOr<std::string> name = internal::ReadFile(path + "/name.txt");
     if (!name.ok()) {
@@ -294,9 +354,6 @@ absl::StatusOr<Bureau> LoadBureau(const std::string& path, const LoadOptions& op
     } else {
       SetName(*name, "name.txt", &bureau, &local);
     }
-  }
-  if (!local.has_errors() && AddStaffTables(&bureau, tables, &local)) {
-    local.Append(CheckBureau(bureau, options.as_of));
   }
   return Finish(std::move(bureau), local, report);
 }
@@ -316,28 +373,43 @@ std::string BureauToJson(const Bureau& bureau) {
   return out.dump(2) + "\n";
 }
 
+absl::StatusOr<std::string> BureauTableText(const Bureau& bureau, absl::string_view table,
+                                            TableFormat format) {
+  const bool csv = format == TableFormat::kCsv;
+  auto text = [csv](const auto& schema, const auto& records) {
+    return csv ? internal::WriteCsvTable(schema, records)
+               : internal::WriteJsonTable(schema, records).dump(2) + "\n";
+  };
+  if (table == "entities") {
+    std::vector<Entity> entities;
+    entities.reserve(bureau.entities.size());
+    for (size_t i = 0; i < bureau.entities.size(); ++i) entities.push_back(bureau.entities.Get(i));
+    return text(internal::EntitySchema(), entities);
+  }
+  if (table == "inspectors") return text(internal::InspectorSchema(), bureau.staff.inspectors());
+  if (table == "units") return text(internal::UnitSchema(), bureau.staff.units());
+  if (table == "departments") return text(internal::DepartmentSchema(), bureau.staff.departments());
+  if (table == "items") return text(internal::ItemSchema(), bureau.items);
+  if (table == "conflicts") return text(internal::ConflictSchema(), bureau.conflicts);
+  if (table == "pair_exclusions") return text(internal::PairExclusionSchema(), bureau.pair_exclusions);
+  return absl::InvalidArgumentError(absl::StrCat(
+      "unknown bureau table '", table,
+      "'; accepted: entities, inspectors, units, departments, items, conflicts, pair_exclusions"));
+}
+
 absl::Status SaveBureau(const Bureau& bureau, const std::string& folder, TableFormat format) {
   if (!IsDirectory(folder)) {
     return absl::NotFoundError(absl::StrCat("the output folder '", folder, "' does not exist"));
   }
-  std::vector<Entity> entities;
-  for (size_t i = 0; i < bureau.entities.size(); ++i) entities.push_back(bureau.entities.Get(i));
   std::vector<std::pair<std::string, std::string>> files;
   std::vector<std::string> other_format;  // the same tables in the other format, from an earlier save
-  auto add = [&](const auto& schema, const auto& records) {
-    bool csv = format == TableFormat::kCsv;
-    files.emplace_back(absl::StrCat(folder, "/", schema.plural, csv ? ".csv" : ".json"),
-                       csv ? internal::WriteCsvTable(schema, records)
-                           : internal::WriteJsonTable(schema, records).dump(2) + "\n");
-    other_format.push_back(absl::StrCat(folder, "/", schema.plural, csv ? ".json" : ".csv"));
-  };
-  add(internal::EntitySchema(), entities);
-  add(internal::InspectorSchema(), bureau.staff.inspectors());
-  add(internal::UnitSchema(), bureau.staff.units());
-  add(internal::DepartmentSchema(), bureau.staff.departments());
-  add(internal::ItemSchema(), bureau.items);
-  add(internal::ConflictSchema(), bureau.conflicts);
-  add(internal::PairExclusionSchema(), bureau.pair_exclusions);
+  for (const char* table : kBureauTables) {
+    absl::StatusOr<std::string> text = BureauTableText(bureau, table, format);
+    if (!text.ok()) return text.status();
+    const bool csv = format == TableFormat::kCsv;
+    files.emplace_back(absl::StrCat(folder, "/", table, csv ? ".csv" : ".json"), *std::move(text));
+    other_format.push_back(absl::StrCat(folder, "/", table, csv ? ".json" : ".csv"));
+  }
   files.emplace_back(folder + "/name.txt", bureau.name + "\n");
   // All files are written before any is replaced, so that a full disk leaves the folder as it was.
   std::vector<internal::FileWrite> writes;

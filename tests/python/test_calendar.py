@@ -276,7 +276,7 @@ def run_cli(*args):
 
 
 def test_cli_prints_a_quarters_deadlines_as_json():
-    out = run_cli("2025Q3")
+    out = run_cli("2025Q3", "--json")
     assert out.returncode == 0, out.stderr
     # Last day Tuesday 2025-09-30: Monday 09-29, make-up Sunday 09-28; after 10-01..10-08: 10-09, 10-10.
     assert json.loads(out.stdout) == {
@@ -291,7 +291,7 @@ def test_cli_prints_a_quarters_deadlines_as_json():
 
 
 def test_cli_prints_one_entry_per_quarter_for_a_year():
-    out = run_cli("2024")
+    out = run_cli("2024", "--json")
     assert out.returncode == 0, out.stderr
     entries = json.loads(out.stdout)
     assert [e["period"] for e in entries] == ["2024Q1", "2024Q2", "2024Q3", "2024Q4"]
@@ -304,12 +304,24 @@ def test_cli_needs_a_schedule_or_provisional_for_2026q4():
     out = run_cli("2026Q4")
     assert out.returncode == 2
     assert "2027" in out.stderr and "--holidays" in out.stderr and "--provisional" in out.stderr
-    provisional = run_cli("2026Q4", "--provisional")
+    provisional = run_cli("2026Q4", "--provisional", "--json")
     assert provisional.returncode == 0, provisional.stderr
     assert json.loads(provisional.stdout)["provisional"] is True
-    with_file = run_cli("2026q4", "--holidays", str(EXAMPLE_2027))
+    with_file = run_cli("2026q4", "--holidays", str(EXAMPLE_2027), "--json")
     assert with_file.returncode == 0, with_file.stderr
     assert json.loads(with_file.stdout)["statistics_due"] == "2027-01-05"
+
+
+def test_cli_prints_a_table_by_default():
+    out = run_cli("2024")
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert "summary due" in lines[0] and "statistics due" in lines[0]
+    assert lines[1].split()[:4] == ["2024Q1", "2024-01-01", "2024-03-31", "61"]
+    assert lines[4].split()[-1] == "2025-01-03"
+    provisional = run_cli("2026Q4", "--provisional")
+    assert provisional.stdout.splitlines()[1].startswith("2026Q4*")
+    assert "provisional" in provisional.stdout.splitlines()[-1]
 
 
 def test_cli_rejects_a_bad_period():

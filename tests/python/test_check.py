@@ -189,13 +189,13 @@ def test_cli_publish_withholds_uninspected_tasks(tmp_path):
 
 
 def test_cli_calendar_gives_the_publication_deadline_of_an_inspection():
-    out = run_cli("calendar", "2025Q3", "--inspected", "2025-09-25")
+    out = run_cli("calendar", "2025Q3", "--json", "--inspected", "2025-09-25")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert data["summary_due"] == "2025-09-28"
     assert data["inspection"] == {"date": "2025-09-25", "result_entry_due": "2025-10-11",
                                   "publication_due": "2025-10-29", "provisional": False}
-    year = json.loads(run_cli("calendar", "2024", "--inspected", "2024-09-20").stdout)
+    year = json.loads(run_cli("calendar", "2024", "--json", "--inspected", "2024-09-20").stdout)
     assert year[2]["inspection"]["publication_due"] == "2024-10-23"
     assert "inspection" not in year[0]
     assert run_cli("calendar", "2025Q3", "--inspected", "2025-10-09").returncode == 2

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any, Optional
 
 from ssrandom.bureau import Bureau
@@ -10,6 +11,7 @@ from ssrandom.policy import Policy
 
 
 def add_bureau_arguments(parser: argparse.ArgumentParser) -> None:
+    """Adds --bureau, --entities or --sample (one required) and --policy."""
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--bureau", metavar="DIR_OR_JSON",
                         help="a bureau folder (entities.csv, inspectors.csv, items.csv, …) or bureau JSON")
@@ -19,7 +21,25 @@ def add_bureau_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a preset name (hebei-xinle-2024, city-level) or a policy .json file")
 
 
-def load_bureau(args: argparse.Namespace, as_of: Optional[str] = None) -> Bureau:
+def expected_size(args: argparse.Namespace) -> int:
+    """A rough count of the entities the inputs hold, from the size of their files, to decide on a progress
+    bar before loading (about 120 bytes per entity in CSV)."""
+    if getattr(args, "sample", False):
+        return 1500
+    path = getattr(args, "bureau", None) or getattr(args, "entities", None)
+    if not path:
+        return 0
+    if os.path.isdir(path):
+        path = next((os.path.join(path, name) for name in ("entities.csv", "entities.json")
+                     if os.path.exists(os.path.join(path, name))), path)
+    try:
+        return os.path.getsize(path) // 120
+    except OSError:
+        return 0
+
+
+def load_bureau(args: argparse.Namespace, as_of: Any = None) -> Bureau:
+    """The bureau the arguments name (``as_of``: the day certificates are checked against)."""
     if args.sample:
         return Bureau.sample()
     if args.bureau:
@@ -27,5 +47,6 @@ def load_bureau(args: argparse.Namespace, as_of: Optional[str] = None) -> Bureau
     return Bureau.from_entities(args.entities)
 
 
-def load_policy(args: argparse.Namespace) -> Any:
+def load_policy(args: argparse.Namespace) -> Policy:
+    """The policy the arguments name (a preset or a file)."""
     return Policy.load(args.policy)

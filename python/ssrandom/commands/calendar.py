@@ -1,7 +1,7 @@
-"""``ssrandom calendar PERIOD``: a quarter's working days and report deadlines, as JSON.
+"""``ssrandom calendar PERIOD``: a quarter's working days and report deadlines.
 
-For a quarter (``2025Q3``) it prints one JSON object; for a year (``2025``) a JSON list with one object per
-quarter. Each object has ``period``, ``first_day``, ``last_day``, ``working_days`` (in the quarter, both ends
+By default it prints a table, one line per quarter. With ``--json``, for a quarter (``2025Q3``) it prints one
+JSON object; for a year (``2025``) a JSON list with one object per quarter. Each object has ``period``, ``first_day``, ``last_day``, ``working_days`` (in the quarter, both ends
 included), ``summary_due`` (quarterly summary, the 2nd working day counted backwards from the last day, not
 counting it), ``statistics_due`` (statistics table, the 2nd working day after the last day) and
 ``provisional`` (true when a year without a holiday schedule was counted as plain Monday–Friday).
@@ -19,14 +19,18 @@ import datetime
 import json
 from typing import Any, Dict
 
+from ssrandom._text import table
 from ssrandom.calendar import Calendar, Period
 from ssrandom.errors import InvalidInputError, OutOfRangeError
+
+COLUMNS = (("期间 period", "<"), ("首日 first day", "<"), ("末日 last day", "<"), ("工作日 working days", ">"),
+           ("季度小结 summary due", "<"), ("统计报表 statistics due", "<"))
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "calendar",
-        help="a quarter's working days and report deadlines (JSON)",
+        help="a quarter's working days and report deadlines",
         description=__doc__.split("\n\n", 1)[1] if __doc__ else None,
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("period", metavar="PERIOD", help="a quarter such as 2025Q3, or a year such as 2025")
@@ -42,6 +46,7 @@ def register(subparsers: Any) -> None:
                         help="working days to enter a result (default 7)")
     parser.add_argument("--publication-days", type=int, default=20, metavar="N",
                         help="working days to publish a result (default 20)")
+    parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.set_defaults(func=run)
 
 
@@ -87,6 +92,18 @@ def run(args: argparse.Namespace) -> int:
                     "provisional": calendar.is_provisional(
                         calendar.deadline_after(inspected, args.publication_days)),
                 }
-    output: Any = entries[0] if period.is_quarter else entries
-    print(json.dumps(output, indent=2, ensure_ascii=False))
+    if args.json:
+        output: Any = entries[0] if period.is_quarter else entries
+        print(json.dumps(output, indent=2, ensure_ascii=False))
+        return 0
+    rows = [[e["period"] + ("*" if e["provisional"] else ""), e["first_day"], e["last_day"], e["working_days"],
+             e["summary_due"], e["statistics_due"]] for e in entries]
+    print(table(COLUMNS, rows))
+    if any(e["provisional"] for e in entries):
+        print("* provisional: a year without a holiday schedule was counted as plain Monday–Friday weeks")
+    for entry in entries:
+        if "inspection" in entry:
+            inspection = entry["inspection"]
+            print(f"inspected {inspection['date']}: result entry due {inspection['result_entry_due']}, "
+                  f"publication due {inspection['publication_due']}")
     return 0

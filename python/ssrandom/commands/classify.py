@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 
+from ssrandom import _progress
 from ssrandom.bureau import load_entities
 from ssrandom.cli import EXIT_BAD_INPUT, EXIT_OK
 from ssrandom.policy import Policy, classify
 
 
-def register(subparsers: "argparse._SubParsersAction") -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "classify", help="classify an entity directory under a policy for a period",
         description="Gives every entity exactly one class (special, key, general) or excludes it from the pool, "
@@ -23,6 +25,9 @@ def register(subparsers: "argparse._SubParsersAction") -> None:
                                                         "to it)")
     parser.add_argument("--out", help="write id, class, pool, positive_list, credit and explanation per entity to "
                                       "a .csv or .json file")
+    parser.add_argument("--json", action="store_true",
+                        help="print the counts and quotas as JSON (period, policy, counts, class_counts, "
+                             "conflicts, quotas) instead of the text summary")
     parser.set_defaults(func=run)
 
 
@@ -32,11 +37,24 @@ def run(args: argparse.Namespace) -> int:
         print(f"ssrandom classify: --out {args.out}: the output must end in .csv or .json", file=sys.stderr)
         return EXIT_BAD_INPUT
     policy = Policy.load(args.policy)
-    result = classify(load_entities(args.entities), policy, args.period)
+    size = os.path.getsize(args.entities) // 120 if os.path.exists(args.entities) else 0  # ~bytes per entity
+    with _progress.Steps(["load", "classify", "write"], _progress.enabled(size), "classify") as steps:
+        steps.next("load")
+        directory = load_entities(args.entities)
+        steps.next("classify")
+        result = classify(directory, policy, args.period)
+        steps.next("write")
+        if args.out:
+            text = result.to_csv() if extension == ".csv" else result.to_json() + "\n"
+            with open(args.out, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+    if args.json:
+        print(json.dumps({"period": result.period, "policy": {"name": policy.name, "digest": policy.digest},
+                          "entities": len(result), "counts": result.counts, "class_counts": result.class_counts,
+                          "conflicts": result.conflicts, "quotas": result.quotas,
+                          "out": args.out}, ensure_ascii=False, indent=2))
+        return EXIT_OK
     print(result.summary())
     if args.out:
-        text = result.to_csv() if extension == ".csv" else result.to_json() + "\n"
-        with open(args.out, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
         print(f"wrote {len(result)} entities to {args.out}")
     return EXIT_OK

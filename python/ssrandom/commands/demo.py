@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 
 import ssrandom.entity_draw as draw_module
 from ssrandom.bureau import Bureau
@@ -18,17 +19,21 @@ DEMO_SEED = "2024-01-05 中国福利彩票3D 第2024005期 开奖号码 3 1 7"
 DEMO_SEED_SOURCE = "example: the China Welfare Lottery 3D draw announced after the 2024Q1 freeze"
 
 
-def register(subparsers: "argparse._SubParsersAction") -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "demo", help="run the quarterly job on the built-in sample bureau",
         description="Loads the built-in sample bureau and prints its directory summary, data-quality "
                     "report, its classification under the hebei-xinle-2024 policy for 2024Q1, then draws the "
                     "quarter with a fixed, printed seed and verifies its own record.")
     parser.add_argument("--out", metavar="DIR", help="also write plan.csv, plan.json and record.json here")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object (summary, quality, classification, draw, verification)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.json:
+        return run_json(args)
     bureau = Bureau.sample()
     print(bureau.summary())
     print(bureau.check(as_of=DEMO_PERIOD_START).to_text())
@@ -49,4 +54,28 @@ def run(args: argparse.Namespace) -> int:
     if args.out:
         for path in result.save(args.out):
             print(f"  wrote {path}")
+    return 0 if verified else 1
+
+
+def run_json(args: argparse.Namespace) -> int:
+    """The demo as one JSON object, for programs."""
+    bureau = Bureau.sample()
+    policy = Policy.load(DEMO_POLICY)
+    classification = classify(bureau, policy, DEMO_PERIOD)
+    result = draw_module.draw(bureau, policy, DEMO_PERIOD, DEMO_SEED, DEMO_SEED_SOURCE)
+    verified = draw_module.verify(result.record, bureau, policy)
+    files = result.save(args.out) if args.out else []
+    document = {
+        "summary": bureau.summary_dict(),
+        "quality": json.loads(bureau.check(as_of=DEMO_PERIOD_START).to_json()),
+        "classification": {"period": classification.period, "policy": policy.name,
+                           "counts": classification.counts, "quotas": classification.quotas},
+        "draw": {"period": DEMO_PERIOD, "seed": DEMO_SEED, "seed_source": DEMO_SEED_SOURCE,
+                 "tasks": len(result.plan), "record_digest": result.record.digest(),
+                 "strata": [{k: v for k, v in s.items() if k != "selected"} | {"drawn": len(s["selected"])}
+                            for s in result.record.strata]},
+        "verified": verified.ok,
+        "files": files,
+    }
+    print(json.dumps(document, ensure_ascii=False, indent=2))
     return 0 if verified else 1

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any, Sequence
 
 import ssrandom.entity_draw as draw_module
-from ssrandom.commands._inputs import add_bureau_arguments, load_bureau, load_policy
-from ssrandom._text import ljust, rjust
+from ssrandom import _progress
+from ssrandom._text import table
 from ssrandom.calendar import Period
+from ssrandom.commands._inputs import add_bureau_arguments, expected_size, load_bureau, load_policy
 
 
-def register(subparsers: "argparse._SubParsersAction") -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "draw", help="draw a quarter's entities and write the plan and the public record",
         description="Classifies the directory for the period, takes each stratum's quota of lowest tickets "
@@ -29,33 +31,39 @@ def register(subparsers: "argparse._SubParsersAction") -> None:
     parser.set_defaults(func=run)
 
 
-COLUMNS = (("层 stratum", 16, "<"), ("rule", 12, "<"), ("库 pool", 9, ">"), ("排除 excluded", 15, ">"),
-           ("比例 ratio", 12, ">"), ("quota", 7, ">"), ("抽取 drawn", 12, ">"))
+COLUMNS = (("层 stratum", "<"), ("rule", "<"), ("库 pool", ">"), ("排除 excluded", ">"), ("比例 ratio", ">"),
+           ("quota", ">"), ("抽取 drawn", ">"), ("", "<"))
+
+
+def strata_table(record: draw_module.DrawRecord, indent: str = "") -> str:
+    """One line per stratum: pool size, exclusions, ratio, quota and drawn count."""
+    rows: Sequence[Sequence[Any]] = [
+        [s["stratum"], s["rule"], s["pool_size"], s["excluded_yearly_cap"] + s["excluded_rotation"], s["ratio"],
+         s["quota"], len(s["selected"]), "(whole pool)" if s["whole_pool_taken"] else ""]
+        for s in record.strata]
+    return table(COLUMNS, rows, indent)
 
 
 def print_strata(record: draw_module.DrawRecord) -> None:
-    """Prints one line per stratum: pool size, exclusions, ratio, quota and drawn count."""
-    def line(values):
-        return "".join(ljust(str(v), w) if align == "<" else rjust(str(v), w)
-                       for v, (_, w, align) in zip(values, COLUMNS))
-    print(line([title for title, _, _ in COLUMNS]))
-    for stratum in record.strata:
-        excluded = stratum["excluded_yearly_cap"] + stratum["excluded_rotation"]
-        note = " (whole pool)" if stratum["whole_pool_taken"] else ""
-        print(line([stratum["stratum"], stratum["rule"], stratum["pool_size"], excluded, stratum["ratio"],
-                    stratum["quota"], len(stratum["selected"])]) + note)
+    """Prints :func:`strata_table`."""
+    print(strata_table(record))
 
 
 def run(args: argparse.Namespace) -> int:
-    bureau = load_bureau(args, as_of=Period(args.period).first_day)
-    policy = load_policy(args)
-    history = draw_module.load_history(args.history)
-    previous = draw_module.DrawRecord.load(args.previous_record) if args.previous_record else None
-    result = draw_module.draw(bureau, policy, args.period, args.seed, args.seed_source, history, previous)
-    paths = result.save(args.out)
+    with _progress.Steps(["load", "draw", "write"], _progress.enabled(expected_size(args)), "draw") as steps:
+        steps.next("load")
+        bureau = load_bureau(args, as_of=Period(args.period).first_day)
+        policy = load_policy(args)
+        history = draw_module.load_history(args.history)
+        previous = draw_module.DrawRecord.load(args.previous_record) if args.previous_record else None
+        steps.next("draw")
+        result = draw_module.draw(bureau, policy, args.period, args.seed, args.seed_source, history, previous)
+        steps.next("write")
+        paths = result.save(args.out)
     if args.json:
-        print(json.dumps({"period": result.record.period, "strata": result.record.strata,
-                          "files": paths}, ensure_ascii=False, indent=2))
+        print(json.dumps({"period": result.record.period, "tasks": len(result.plan),
+                          "record_digest": result.record.digest(), "plan_digest": result.plan.digest(),
+                          "strata": result.record.strata, "files": paths}, ensure_ascii=False, indent=2))
     else:
         print_strata(result.record)
         print(f"{len(result.plan)} tasks; record digest {result.record.digest()}")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 
+from ssrandom import _progress
 from ssrandom.bureau import Bureau
 
 
-def register(subparsers: "argparse._SubParsersAction") -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "sample", help="write the built-in sample bureau to a folder",
         description="Writes the synthetic sample bureau (entities, inspectors, units, departments, items, "
@@ -23,7 +24,10 @@ def register(subparsers: "argparse._SubParsersAction") -> None:
 
 def run(args: argparse.Namespace) -> int:
     os.makedirs(args.out, exist_ok=True)
-    bureau = Bureau.sample(entities=args.entities, seed=args.seed)
-    bureau.save(args.out, args.format)
+    with _progress.Steps(["generate", "write"], _progress.enabled(args.entities), "sample") as steps:
+        steps.next("generate")
+        bureau = Bureau.sample(entities=args.entities, seed=args.seed)
+        steps.next("write")
+        bureau.save(args.out, args.format)
     print(f"wrote {bureau.entity_count} entities and {bureau.inspector_count} inspectors to {args.out}")
     return 0

@@ -13,10 +13,12 @@ mark, line endings and empty lines are ignored, any other spaces are part of the
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import List
 
 import ssrandom
+from ssrandom import _progress
 from ssrandom.errors import InvalidInputError
 
 
@@ -29,6 +31,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.add_argument("--ids-file", metavar="FILE", help="read ids from FILE, one per line ('-': stdin)")
     parser.add_argument("-n", "--take", type=int, metavar="N", help="print only the first N lines")
     parser.add_argument("ids", nargs="*", metavar="ID", help="ids to draw from")
+    parser.add_argument("--json", action="store_true",
+                        help='print a JSON array of {"rank", "id", "ticket"} objects instead of lines')
     parser.set_defaults(func=run)
 
 
@@ -55,6 +59,12 @@ def run(args: argparse.Namespace) -> int:
         raise InvalidInputError("no ids: give them as arguments or with --ids-file FILE")
     if args.take is not None and args.take < 0:
         raise InvalidInputError(f"--take must not be negative (got {args.take})")
-    for ticket, id_ in ssrandom.sample(args.seed, ids, args.take, with_tickets=True):
-        sys.stdout.write(f"{ticket}\t{id_}\n")
+    drawn = ssrandom.sample(args.seed, ids, args.take, with_tickets=True)
+    if args.json:
+        json.dump([{"rank": rank, "id": id_, "ticket": ticket} for rank, (ticket, id_) in enumerate(drawn, 1)],
+                  sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    lines = _progress.iterate(drawn, len(drawn), _progress.enabled(len(drawn)), "tickets", "id")
+    sys.stdout.writelines(f"{ticket}\t{id_}\n" for ticket, id_ in lines)
     return 0
