@@ -168,7 +168,9 @@ absl::StatusOr<ResultSet> SimulateResults(const Plan& plan, const Bureau& bureau
                          [&](const Inspector& x) { return x.department.empty() && !x.area_group.empty(); }),
           2, sim);
     }
-    if (r.team.size() < 2) {
+    // The plan's own teams are sent as drawn (an off-site desk review may be one person); only a team the
+    // simulator picks itself must reach two.
+    if (task.team.empty() && r.team.size() < 2) {
       return absl::InvalidArgumentError(
           absl::StrCat("cannot simulate a team for ", task.id, " on ", FormatDate(day),
                        ": fewer than two certified inspectors without a conflict"));

@@ -76,8 +76,9 @@ constexpr std::array<int, 13> kIndustryWeights = {8, 10, 9, 9, 3, 10, 9, 6, 12, 
 constexpr std::array<const char*, 24> kNameSyllables = {"恒", "瑞", "鑫", "华", "泰", "盛", "博", "德",
                                                         "润", "丰", "嘉", "宏", "亿", "兴", "达", "源",
                                                         "诚", "信", "顺", "通", "益", "康", "安", "洁"};
-constexpr std::array<const char*, 20> kSurnames = {"赵", "钱", "孙", "周", "吴", "郑", "冯", "陈", "褚", "卫",
-                                                   "蒋", "沈", "韩", "杨", "朱", "秦", "尤", "许", "何", "吕"};
+constexpr std::array<const char*, 20> kSurnames = {"赵", "钱", "孙", "周", "吴", "郑", "冯",
+                                                   "陈", "褚", "卫", "蒋", "沈", "韩", "杨",
+                                                   "朱", "秦", "尤", "许", "何", "吕"};
 constexpr std::array<const char*, 20> kGivenNames = {"明远", "晓峰", "立新", "志强", "海燕", "文静", "建国",
                                                      "春生", "秀梅", "国庆", "子涵", "雨桐", "振华", "佳琪",
                                                      "思远", "浩然", "丽娟", "向阳", "宏图", "凯文"};
@@ -119,19 +120,22 @@ void AddEntities(const SampleBureauOptions& options, SampleRandom& random, Burea
     // The positive list (正面清单) holds well-run simplified/registration entities; a few key-permit
     // holders too, which the policy's conflict rule then classifies as general.
     bool may_be_positive = e.permit_class == PermitClass::kSimplified ||
-                           e.permit_class == PermitClass::kRegistration || e.permit_class == PermitClass::kKey;
+                           e.permit_class == PermitClass::kRegistration ||
+                           e.permit_class == PermitClass::kKey;
     e.positive_list = may_be_positive && random.Chance(e.permit_class == PermitClass::kKey ? 800 : 1200);
 
     static constexpr std::array<const char*, 4> kCredits = {"A", "B", "C", "D"};
     e.credit = random.Chance(200) ? "" : kCredits[random.Weighted(std::array<int, 4>{30, 50, 15, 5})];
     static constexpr std::array<const char*, 5> kEnvCredits = {"A", "B", "C", "D", "E"};
-    if (random.Chance(6000)) e.env_credit = kEnvCredits[random.Weighted(std::array<int, 5>{15, 55, 20, 7, 3})];
+    if (random.Chance(6000))
+      e.env_credit = kEnvCredits[random.Weighted(std::array<int, 5>{15, 55, 20, 7, 3})];
 
     // Special facts (特殊监管对象 conditions) for a few percent of entities.
     int penalties = random.Chance(450) ? 1 + static_cast<int>(random.Below(3)) : 0;
     e.penalties_last_year = penalties;
     if (penalties > 0) e.last_penalty_date = absl::CivilDay(2023, 1, 1) + static_cast<int>(random.Below(365));
-    if (random.Chance(60)) e.supervision_listed_date = absl::CivilDay(2023, 3, 1) + static_cast<int>(random.Below(300));
+    if (random.Chance(60))
+      e.supervision_listed_date = absl::CivilDay(2023, 3, 1) + static_cast<int>(random.Below(300));
     e.verified_complaints = random.Chance(150) ? 3 + static_cast<int>(random.Below(4))
                                                : static_cast<int>(random.Below(3) == 0 ? 1 : 0);
     static constexpr std::array<EmergencyRisk, 4> kRisks = {EmergencyRisk::kUnknown, EmergencyRisk::kGeneral,
@@ -149,7 +153,7 @@ void AddEntities(const SampleBureauOptions& options, SampleRandom& random, Burea
 
     // Deliberate data-quality faults, at fixed rows so the demo's report is stable.
     if (n % 500 == 137) e.uscc.back() = e.uscc.back() == '0' ? '1' : '0';  // early pilot code: bad check char
-    if (n == 742 && !previous_uscc.empty()) e.uscc = previous_uscc;      // a duplicate USCC
+    if (n == 742 && !previous_uscc.empty()) e.uscc = previous_uscc;        // a duplicate USCC
     previous_uscc = e.uscc;
     (void)bureau->entities.Add(e);  // ids are unique by construction
   }
@@ -221,10 +225,11 @@ void AddStaff(const SampleBureauOptions& options, SampleRandom& random, Bureau* 
 
 void AddItems(Bureau* bureau) {
   bureau->items = {
-      {"EE-01", "排污许可证执行情况检查", "《排污许可管理条例》第三十一条", "brigade", InspectionMethod::kOnSite, "",
-       "permit_class in [\"key\", \"simplified\", \"registration\"]"},
+      {"EE-01", "排污许可证执行情况检查", "《排污许可管理条例》第三十一条", "brigade",
+       InspectionMethod::kOnSite, "", "permit_class in [\"key\", \"simplified\", \"registration\"]"},
       {"EE-02", "大气污染防治监督检查", "《中华人民共和国大气污染防治法》第二十九条", "brigade",
-       InspectionMethod::kOnSite, "大气", ""},
+       InspectionMethod::kOnSite, "大气",
+       "\"涉VOCs\" in tags or \"化工\" in tags or \"建材\" in tags or \"热力\" in tags"},
       {"EE-03", "水污染防治监督检查", "《中华人民共和国水污染防治法》第三十条", "brigade",
        InspectionMethod::kOnSite, "", ""},
       {"EE-04", "固体废物污染环境防治检查", "《中华人民共和国固体废物污染环境防治法》第二十九条", "brigade",
@@ -237,8 +242,8 @@ void AddItems(Bureau* bureau) {
        InspectionMethod::kOnSite, "土壤", "\"土壤\" in tags"},
       {"EE-08", "自动监控数据非现场核查", "《生态环境监督执法正面清单管理办法》", "monitoring",
        InspectionMethod::kOffSite, "", "positive_list"},
-      {"EE-09", "排污单位自行监测情况检查", "《排污许可管理条例》第十九条", "permits", InspectionMethod::kEither, "",
-       "permit_class == \"key\" or key_unit"},
+      {"EE-09", "排污单位自行监测情况检查", "《排污许可管理条例》第十九条", "permits",
+       InspectionMethod::kEither, "", "permit_class == \"key\" or key_unit"},
   };
 }
 

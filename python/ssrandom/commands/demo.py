@@ -7,8 +7,12 @@ import json
 
 import ssrandom.entity_draw as draw_module
 from ssrandom.bureau import Bureau
+from ssrandom.check import demo_compliance_report
+from ssrandom.commands._inputs import team_rules_for
 from ssrandom.commands.draw import print_strata
+from ssrandom.entity_draw import Plan
 from ssrandom.policy import Policy, classify
+from ssrandom.teams import TeamAssignment, assign_teams
 
 DEMO_PERIOD_START = "2024-01-01"
 DEMO_PERIOD = "2024Q1"
@@ -24,7 +28,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         "demo", help="run the quarterly job on the built-in sample bureau",
         description="Loads the built-in sample bureau and prints its directory summary, data-quality "
                     "report, its classification under the hebei-xinle-2024 policy for 2024Q1, then draws the "
-                    "quarter with a fixed, printed seed and verifies its own record.")
+                    "quarter with a fixed, printed seed and verifies its own record, draws an inspector team "
+                    "for every task, and ends with the quarter's compliance report on a bundled simulated set of "
+                    "results that has a few realistic faults.")
     parser.add_argument("--out", metavar="DIR", help="also write plan.csv, plan.json and record.json here")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object (summary, quality, classification, draw, verification)")
@@ -54,7 +60,29 @@ def run(args: argparse.Namespace) -> int:
     if args.out:
         for path in result.save(args.out):
             print(f"  wrote {path}")
+    print()
+    assignment = assign_teams(bureau, result.plan.to_json(), team_rules_for(policy))
+    print_teams(assignment)
+    print()
+    teamed = Plan(assignment.plan_json)
+    print(demo_compliance_report(bureau, policy, teamed))
     return 0 if verified else 1
+
+
+def print_teams(assignment: TeamAssignment) -> None:
+    """The team draw in a few lines: joint counts, workload spread and a few example teams."""
+    record = assignment.record
+    print(f"随机选派执法检查人员 team draw — {record['period']}")
+    print(f"  {record['tasks']} teams; 内部联合 internal joint {record['internal_joint']}, "
+          f"部门联合 inter-department joint {record['department_joint']} "
+          f"(year so far: {record['year_internal_joint']} of {record['year_inspections']} inspections)")
+    workload = record["workload"]
+    print(f"  workload per inspector: min {workload['min']}, max {workload['max']}, "
+          f"std dev {workload['stddev']:.1f} over {workload['inspectors']} inspectors")
+    skipped = sum(len(team["skipped"]) for team in record["teams"])
+    print(f"  {skipped} candidates skipped before the chosen ones, each with its reason, in the team record")
+    for task in assignment.plan["tasks"][:3]:
+        print(f"  {task['id']}: {', '.join(task['team'])} ({task['joint']})")
 
 
 def run_json(args: argparse.Namespace) -> int:
