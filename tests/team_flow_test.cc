@@ -202,6 +202,45 @@ TEST(TeamFlowTest, IncrementalChangesGiveTheSameAnswerAsAFreshSolve) {
   }
 }
 
+TEST(TeamFlowTest, ReplacingAGroupInATransactionRollsBackAndReusesFreedGroups) {
+  // What the draw does at every pick: take the current task's group out, put in one with a place fewer, and
+  // keep the change or roll it back.
+  Random random(13);
+  for (int round = 0; round < 1500; ++round) {
+    Network net = RandomNetwork(random);
+    std::unique_ptr<TeamFlow> flow = Build(net);
+    if (!flow->Augment(false)) continue;
+    Network smaller = net;
+    smaller.groups[0].tasks = 1;
+    smaller.groups[0].places.pop_back();
+    if (smaller.groups[0].places.empty()) continue;
+    net.groups[0].tasks -= 1;  // the remaining tasks of the first group stay where they are
+    flow->RemoveOneTask(0);
+    ASSERT_TRUE(flow->Augment(false)) << "round " << round;
+    const std::vector<Place> full_places = Network(net).groups[0].places;
+    int current = flow->AddGroup(1, &smaller.groups[0].eligible, smaller.groups[0].excluded, full_places);
+    ASSERT_TRUE(flow->Augment(false)) << "round " << round;
+    Network expected = net;
+    expected.groups.push_back(smaller.groups[0]);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+      flow->Begin();
+      flow->RemoveGroup(current);
+      const int next = flow->AddGroup(1, &smaller.groups[0].eligible, smaller.groups[0].excluded,
+                                      smaller.groups[0].places);
+      const bool ok = flow->Augment(false);
+      EXPECT_EQ(ok, BruteForce(expected)) << "round " << round;
+      if (attempt == 0 || !ok) {
+        flow->Rollback();
+        EXPECT_EQ(flow->Deficit(), 0) << "round " << round;
+        EXPECT_TRUE(flow->Augment(false)) << "round " << round;
+      } else {
+        flow->Commit();
+        current = next;
+      }
+    }
+  }
+}
+
 TEST(TeamFlowTest, BindingCutNamesTheShortSlotsAndSaturatedInspectors) {
   std::vector<FlowInspector> inspectors(3);
   for (FlowInspector& f : inspectors) f.unit = 0;

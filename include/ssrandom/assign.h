@@ -14,18 +14,21 @@
 //   std::string record = assigned->record.ToJson();                  // the team part of the public record
 //   absl::Status ok = ssr::VerifyTeamDraw(assigned->record, bureau, ssr::TeamRules(), plan, request);
 //
-// The rules a team obeys (one reason code each, see SkippedCandidate):
+// The rules a team obeys, each with the reason code of a candidate it turns away (checked in this order; the
+// first that fails is recorded):
 //   - inactive       an inactive inspector is never drawn;
-//   - unit           off-site tasks go only to staff of TeamRules::offsite_units; partner-department
-//                    inspectors only join inter-department joint tasks, one per task; internal joint teams
-//                    take members from two units; staff with neither unit nor department are not drawn;
+//   - unit           the wrong kind of staff for the task: off-site tasks go only to staff of
+//                    TeamRules::offsite_units, partner-department inspectors only join inter-department joint
+//                    tasks, staff with neither unit nor department are not drawn;
 //   - certificate    a law-enforcement certificate valid on every day of the plan's period (the inspection
 //                    date is not fixed when teams are drawn);
 //   - conflict       no declared conflict of interest with the entity (回避, art. 43);
 //   - rotation       nobody who inspected the entity in the rotation window (from the history's teams);
 //   - area           the own-area rule (OwnAreaRule);
 //   - pair_exclusion no two inspectors the bureau declared must not serve together;
-//   - skill          the places left are reserved for specialties the candidate lacks;
+//   - unit / skill   no place left on the team asks for this candidate: the partner place is taken or a mixed
+//                    team still needs another unit (unit), or the places left are reserved for specialties
+//                    the candidate lacks (skill);
 //   - load           at most the inspector's levelled load cap of tasks in the period (see below);
 //   - feasibility    taking the candidate would leave a place of this or a later task impossible to fill.
 //
@@ -70,8 +73,8 @@ inline constexpr char kDepartmentJointIdSpace[] = "<task id>|department";
 inline constexpr char kInternalJointIdSpace[] = "<task id>|internal";
 
 // A candidate passed over before the team was complete. Reason codes: "inactive", "unit", "certificate",
-// "conflict", "rotation", "area", "pair_exclusion", "skill", "load", "feasibility" (see the header comment;
-// the first rule that fails, in that order, is the reason).
+// "conflict", "rotation", "area", "pair_exclusion", "skill", "load", "feasibility" (see the header comment
+// for what each means and the order in which they are checked).
 struct SkippedCandidate {
   std::string inspector_id;
   std::string reason;

@@ -86,7 +86,7 @@ std::string TeamDrawRecord::ToJson() const {
                                    {"stddev", workload.stddev},
                                    {"inspectors", workload.inspectors}}},
                                  {"teams", teams_json}};
-  return json.dump(2, ' ', false) + "\n";
+  return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 absl::StatusOr<TeamDrawRecord> TeamDrawRecord::FromJson(absl::string_view text, absl::string_view source) {
