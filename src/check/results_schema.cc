@@ -12,35 +12,6 @@ namespace ssr::internal {
 namespace {
 
 using R = InspectionResult;
-using Aliases = std::vector<std::string>;
-
-FieldSpec<R> TextField(std::string name, Aliases aliases, std::string R::*member, bool required = false) {
-  FieldSpec<R> f{std::move(name), std::move(aliases), required, FieldKind::kText, nullptr, nullptr};
-  f.parse = [member](R& r, absl::string_view text) {
-    r.*member = std::string(absl::StripAsciiWhitespace(text));
-    return absl::OkStatus();
-  };
-  f.format = [member](const R& r) { return r.*member; };
-  return f;
-}
-
-FieldSpec<R> DateField(std::string name, Aliases aliases, std::optional<absl::CivilDay> R::*member,
-                       bool required = false) {
-  FieldSpec<R> f{std::move(name), std::move(aliases), required, FieldKind::kDate, nullptr, nullptr};
-  f.parse = [member](R& r, absl::string_view text) {
-    text = absl::StripAsciiWhitespace(text);
-    if (text.empty()) {
-      r.*member = std::nullopt;
-      return absl::OkStatus();
-    }
-    absl::StatusOr<absl::CivilDay> day = ParseDate(text);
-    if (!day.ok()) return day.status();
-    r.*member = *day;
-    return absl::OkStatus();
-  };
-  f.format = [member](const R& r) { return (r.*member) ? FormatDate(*(r.*member)) : std::string(); };
-  return f;
-}
 
 absl::StatusOr<InspectionMethod> ParseCarriedOutMethod(absl::string_view text) {
   text = absl::StripAsciiWhitespace(text);
@@ -60,9 +31,8 @@ const RecordSchema<InspectionResult>& ResultSchema() {
   static const auto* schema = [] {
     auto* s = new RecordSchema<R>{
         "result", "results", {}, [](const R& r) -> const std::string& { return r.task_id; }};
-    s->fields.push_back(TextField("task_id", {"任务编号", "检查任务编号"}, &R::task_id, true));
-    s->fields.push_back(
-        DateField("inspection_date", {"检查日期", "实施检查日期"}, &R::inspection_date, true));
+    s->fields.push_back(Text<R>("task_id", {"任务编号", "检查任务编号"}, &R::task_id, true));
+    s->fields.push_back(Date<R>("inspection_date", {"检查日期", "实施检查日期"}, &R::inspection_date, true));
 
     FieldSpec<R> method{"method", {"检查方式", "实施方式"}, true, FieldKind::kText, nullptr, nullptr};
     method.parse = [](R& r, absl::string_view text) {
@@ -82,8 +52,7 @@ const RecordSchema<InspectionResult>& ResultSchema() {
     };
     team.format = [](const R& r) { return absl::StrJoin(r.team, ";"); };
     s->fields.push_back(std::move(team));
-    s->fields.push_back(
-        TextField("team_change_reason", {"人员变更原因", "变更原因"}, &R::team_change_reason));
+    s->fields.push_back(Text<R>("team_change_reason", {"人员变更原因", "变更原因"}, &R::team_change_reason));
 
     FieldSpec<R> result{"result", {"检查结果"}, true, FieldKind::kText, nullptr, nullptr};
     result.parse = [](R& r, absl::string_view text) {
@@ -114,9 +83,9 @@ const RecordSchema<InspectionResult>& ResultSchema() {
                            [](std::string* out, Handling h) { absl::StrAppend(out, HandlingName(h)); });
     };
     s->fields.push_back(std::move(handling));
-    s->fields.push_back(DateField("entry_date", {"录入日期", "结果录入日期"}, &R::entry_date));
-    s->fields.push_back(DateField("publication_date", {"公示日期", "公开日期"}, &R::publication_date));
-    s->fields.push_back(TextField("note", {"备注"}, &R::note));
+    s->fields.push_back(Date<R>("entry_date", {"录入日期", "结果录入日期"}, &R::entry_date));
+    s->fields.push_back(Date<R>("publication_date", {"公示日期", "公开日期"}, &R::publication_date));
+    s->fields.push_back(Text<R>("note", {"备注"}, &R::note));
     return s;
   }();
   return *schema;

@@ -16,17 +16,6 @@ namespace {
 
 using Aliases = std::vector<std::string>;
 
-template <typename R>
-FieldSpec<R> Text(std::string name, Aliases aliases, std::string R::*member, bool required = false) {
-  FieldSpec<R> f{std::move(name), std::move(aliases), required, FieldKind::kText, nullptr, nullptr};
-  f.parse = [member](R& r, absl::string_view text) {
-    r.*member = std::string(absl::StripAsciiWhitespace(text));
-    return absl::OkStatus();
-  };
-  f.format = [member](const R& r) { return r.*member; };
-  return f;
-}
-
 absl::StatusOr<int32_t> ParseCount(absl::string_view text) {
   int32_t value = 0;
   if (!absl::SimpleAtoi(text, &value) || value < 0) {
@@ -65,24 +54,6 @@ FieldSpec<R> Flag(std::string name, Aliases aliases, std::optional<bool> R::*mem
   f.format = [member](const R& r) {
     return (r.*member) ? std::string(*(r.*member) ? "true" : "false") : std::string();
   };
-  return f;
-}
-
-template <typename R>
-FieldSpec<R> Date(std::string name, Aliases aliases, std::optional<absl::CivilDay> R::*member) {
-  FieldSpec<R> f{std::move(name), std::move(aliases), false, FieldKind::kDate, nullptr, nullptr};
-  f.parse = [member](R& r, absl::string_view text) {
-    text = absl::StripAsciiWhitespace(text);
-    if (text.empty()) {
-      r.*member = std::nullopt;
-      return absl::OkStatus();
-    }
-    absl::StatusOr<absl::CivilDay> day = ParseDate(text);
-    if (!day.ok()) return day.status();
-    r.*member = *day;
-    return absl::OkStatus();
-  };
-  f.format = [member](const R& r) { return (r.*member) ? FormatDate(*(r.*member)) : std::string(); };
   return f;
 }
 

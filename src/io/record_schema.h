@@ -10,7 +10,10 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "absl/strings/ascii.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/civil_time.h"
+#include "ssrandom/date.h"
 #include "ssrandom/entity.h"
 #include "ssrandom/inspector.h"
 
@@ -45,6 +48,39 @@ struct RecordSchema {
   // "id, uscc, name, ..." for error messages.
   std::string FieldList() const;
 };
+
+// Field builders shared by every schema (directories here, results in src/check): a text field, trimmed, and
+// a date field (YYYY-MM-DD, empty = none).
+template <typename R>
+inline FieldSpec<R> Text(std::string name, std::vector<std::string> aliases, std::string R::*member,
+                         bool required = false) {
+  FieldSpec<R> f{std::move(name), std::move(aliases), required, FieldKind::kText, nullptr, nullptr};
+  f.parse = [member](R& r, absl::string_view text) {
+    r.*member = std::string(absl::StripAsciiWhitespace(text));
+    return absl::OkStatus();
+  };
+  f.format = [member](const R& r) { return r.*member; };
+  return f;
+}
+
+template <typename R>
+inline FieldSpec<R> Date(std::string name, std::vector<std::string> aliases,
+                         std::optional<absl::CivilDay> R::*member, bool required = false) {
+  FieldSpec<R> f{std::move(name), std::move(aliases), required, FieldKind::kDate, nullptr, nullptr};
+  f.parse = [member](R& r, absl::string_view text) {
+    text = absl::StripAsciiWhitespace(text);
+    if (text.empty()) {
+      r.*member = std::nullopt;
+      return absl::OkStatus();
+    }
+    absl::StatusOr<absl::CivilDay> day = ParseDate(text);
+    if (!day.ok()) return day.status();
+    r.*member = *day;
+    return absl::OkStatus();
+  };
+  f.format = [member](const R& r) { return (r.*member) ? FormatDate(*(r.*member)) : std::string(); };
+  return f;
+}
 
 const RecordSchema<Entity>& EntitySchema();
 const RecordSchema<Inspector>& InspectorSchema();
