@@ -80,7 +80,8 @@ class Results:
     :class:`ssrandom.InvalidInputError` naming the record, field and reason of every problem.
     """
 
-    def __init__(self, texts: Tuple[str, str, str], plans: Sequence[Plan], warnings: Sequence[Dict[str, Any]] = ()):
+    def __init__(self, texts: Tuple[str, str, str], plans: Sequence[Plan],
+                 warnings: Sequence[Dict[str, Any]] = ()) -> None:
         self._json, self._csv, self._csv_chinese = texts
         self.plans = list(plans)
         self.warnings = list(warnings)
@@ -93,7 +94,7 @@ class Results:
         plans = _plans(plans)
         texts, report = _core.results_read(text, format == "json", source, [p.to_json() for p in plans],
                                            bureau._core if bureau is not None else None)
-        return cls(tuple(texts), plans, json.loads(report)["issues"])
+        return cls(texts, plans, json.loads(report)["issues"])
 
     @classmethod
     def load(cls, path: PathLike, plans: Union[Plan, Sequence[Plan]], bureau: Optional[Bureau] = None) -> "Results":
@@ -109,12 +110,15 @@ class Results:
         return list(self._data["results"])
 
     def __len__(self) -> int:
+        """The number of result records."""
         return len(self._data["results"])
 
     def to_json(self) -> str:
+        """The results as ``ssrandom-results`` JSON text."""
         return str(self._json)
 
     def to_csv(self, chinese_headers: bool = False) -> str:
+        """The results as CSV text, with English or (``chinese_headers``) Chinese headers."""
         return str(self._csv_chinese if chinese_headers else self._csv)
 
     def save(self, path: PathLike, chinese_headers: bool = False) -> None:
@@ -134,6 +138,7 @@ class ComplianceReport:
 
     @property
     def findings(self) -> List[Dict[str, Any]]:
+        """Every finding as a dict (rule, scope, status, figures; docs/check.md)."""
         return list(self.data["findings"])
 
     def finding(self, rule: str, period: Optional[str] = None, pool: str = "",
@@ -147,6 +152,7 @@ class ComplianceReport:
         raise KeyError(f"no finding for {rule} {period or ''} {pool}".strip())
 
     def to_json(self) -> str:
+        """The report as JSON text."""
         return self._json
 
     def __str__(self) -> str:
@@ -184,24 +190,30 @@ class StatisticsTable:
 
     @property
     def period(self) -> str:
+        """The quarter the table covers, e.g. ``2024Q1``."""
         return str(self.data["period"])
 
     @property
     def columns(self) -> List[Dict[str, str]]:
+        """The counted columns in order, each with its ``key`` and Chinese ``label``."""
         return list(self.data["columns"])
 
     @property
     def rows(self) -> List[Dict[str, Any]]:
+        """One dict per area: ``area`` and a count per column key."""
         return list(self.data["rows"])
 
     @property
     def total(self) -> Dict[str, Any]:
+        """The total row over every area."""
         return dict(self.data["total"])
 
     def to_json(self) -> str:
+        """As JSON text."""
         return self._json
 
     def to_csv(self, chinese_headers: bool = False) -> str:
+        """As CSV text, with English or (``chinese_headers``) Chinese headers."""
         return self._csv_chinese if chinese_headers else self._csv
 
 
@@ -226,7 +238,9 @@ def write_xlsx(tables: Union[StatisticsTable, Sequence[StatisticsTable]], path: 
     if isinstance(tables, StatisticsTable):
         tables = [tables]
     workbook = openpyxl.Workbook()
-    workbook.remove(workbook.active)
+    default_sheet = workbook.active  # a new workbook starts with one empty sheet; one sheet per table replaces it
+    if default_sheet is not None:
+        workbook.remove(default_sheet)
     bold = Font(bold=True)
     for table in tables:
         sheet = workbook.create_sheet(title=table.period)
@@ -264,16 +278,19 @@ class Disclosure:
     def __init__(self, json_text: str, csv: str, csv_chinese: str, withheld: Iterable[Tuple[str, str]]) -> None:
         self._json, self._csv, self._csv_chinese = json_text, csv, csv_chinese
         self.data: Dict[str, Any] = json.loads(json_text)
-        self.withheld = [tuple(w) for w in withheld]
+        self.withheld: List[Tuple[str, str]] = [(task_id, reason) for task_id, reason in withheld]
 
     @property
     def records(self) -> List[Dict[str, Any]]:
+        """The records to publish, one dict per inspection."""
         return list(self.data["records"])
 
     def to_json(self) -> str:
+        """As JSON text."""
         return self._json
 
     def to_csv(self, chinese_headers: bool = False) -> str:
+        """As CSV text, with English or (``chinese_headers``) Chinese headers."""
         return self._csv_chinese if chinese_headers else self._csv
 
 
@@ -297,7 +314,7 @@ def simulate_results(plan: Plan, bureau: Bureau, seed: str = "", as_of: DateLike
     faults out.
     """
     texts = _core.simulate_results(plan.to_json(), bureau._core, seed, _date_text(as_of), bool(faults))
-    return Results(tuple(texts), [plan])
+    return Results(texts, [plan])
 
 
 def load_plans(folder: PathLike) -> Tuple[List[Plan], List[DrawRecord]]:

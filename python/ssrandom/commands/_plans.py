@@ -14,12 +14,14 @@ from ssrandom.errors import InvalidInputError
 
 
 def add_bureau_option(parser: argparse.ArgumentParser, required: bool) -> None:
+    """Adds ``--bureau DIR_OR_JSON`` and ``--sample`` (one of them, or neither unless ``required``)."""
     source = parser.add_mutually_exclusive_group(required=required)
     source.add_argument("--bureau", metavar="DIR_OR_JSON", help="the bureau folder (or bureau JSON)")
     source.add_argument("--sample", action="store_true", help="use the built-in sample bureau")
 
 
 def load_bureau(args: argparse.Namespace) -> Optional[Bureau]:
+    """The bureau ``--bureau`` or ``--sample`` names, or None when neither was given."""
     if getattr(args, "sample", False):
         return Bureau.sample()
     if getattr(args, "bureau", None):
@@ -27,7 +29,16 @@ def load_bureau(args: argparse.Namespace) -> Optional[Bureau]:
     return None
 
 
+def require_bureau(args: argparse.Namespace, command: str) -> Bureau:
+    """The bureau ``--bureau`` or ``--sample`` names; :class:`InvalidInputError` when neither was given."""
+    bureau = load_bureau(args)
+    if bureau is None:
+        raise InvalidInputError(f"ssrandom {command} needs a bureau: give --bureau DIR_OR_JSON or --sample")
+    return bureau
+
+
 def parse_date(text: str, what: str) -> datetime.date:
+    """``text`` as a date YYYY-MM-DD; :class:`InvalidInputError` naming ``what`` otherwise."""
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
@@ -37,7 +48,8 @@ def parse_date(text: str, what: str) -> datetime.date:
 def split_plans(folder: str, period: Period) -> Tuple[List[Plan], List[DrawRecord], List[Plan]]:
     """The plans of ``period`` in ``folder`` with their records, and the earlier plans of its year (history)."""
     plans, records = load_plans(folder)
-    checked, history = [], []
+    checked: List[Plan] = []
+    history: List[Plan] = []
     for plan in plans:
         p = Period(plan.period)
         if (period.is_quarter and p == period) or (not period.is_quarter and p.year == period.year):
@@ -56,5 +68,12 @@ def load_results(path: Optional[str], folder: str, extra: List[Plan], bureau: Op
     hold other quarters than the ones checked)."""
     if not path:
         return None
+    return read_results(path, folder, extra, bureau)
+
+
+def read_results(path: str, folder: str, extra: List[Plan], bureau: Optional[Bureau]) -> Results:
+    """The results file ``path`` (required), validated as :func:`load_results` does."""
+    if not path:
+        raise InvalidInputError("no results file given: pass --results FILE")
     plans = {plan.period: plan for plan in load_plans(folder)[0] + list(extra)}
     return Results.load(path, list(plans.values()), bureau)

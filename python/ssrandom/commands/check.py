@@ -9,7 +9,7 @@ import argparse
 import datetime
 import os
 import sys
-from typing import Dict
+from typing import Dict, Iterable
 
 from ssrandom.calendar import Period
 from ssrandom.check import check
@@ -19,7 +19,8 @@ from ssrandom.errors import InvalidInputError
 from ssrandom.policy import Policy
 
 
-def register(subparsers: "argparse._SubParsersAction") -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Adds the ``check`` subcommand."""
     parser = subparsers.add_parser(
         "check", help="check a quarter's or a year's plans (and results) against every rule",
         description="Runs the compliance rules (docs/check.md) over the plans of PERIOD: prospectively on the "
@@ -47,8 +48,8 @@ def register(subparsers: "argparse._SubParsersAction") -> None:
     parser.set_defaults(func=run)
 
 
-def _submitted(values, flag: str) -> Dict[str, datetime.date]:
-    out = {}
+def _submitted(values: Iterable[str], flag: str) -> Dict[str, datetime.date]:
+    out: Dict[str, datetime.date] = {}
     for value in values:
         quarter, sep, day = value.partition("=")
         if not sep:
@@ -58,6 +59,7 @@ def _submitted(values, flag: str) -> Dict[str, datetime.date]:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Runs ``ssrandom check``; returns the exit code."""
     from ssrandom.entity_draw import load_history
 
     period = Period(args.period)

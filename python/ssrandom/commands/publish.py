@@ -8,11 +8,12 @@ import sys
 
 from ssrandom.calendar import Period
 from ssrandom.check import disclosure
-from ssrandom.commands._plans import add_bureau_option, load_bureau, load_results, parse_date, split_plans
+from ssrandom.commands._plans import add_bureau_option, parse_date, read_results, require_bureau, split_plans
 from ssrandom.entity_draw import write_atomic
 
 
-def register(subparsers: "argparse._SubParsersAction") -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Adds the ``publish`` subcommand."""
     parser = subparsers.add_parser(
         "publish", help="the public records of a quarter's results (never before the inspection)",
         description="Writes OUT/disclosure-QUARTER.csv and .json: per inspection the entity name and USCC, "
@@ -30,14 +31,15 @@ def register(subparsers: "argparse._SubParsersAction") -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Runs ``ssrandom publish``; returns the exit code."""
     from ssrandom.check import load_plans
 
-    bureau = load_bureau(args)
+    bureau = require_bureau(args, "publish")
     if args.period:
         plans, records, history = split_plans(args.plan, Period(args.period))
     else:
         (plans, records), history = load_plans(args.plan), []
-    results = load_results(args.results, args.plan, [], bureau)
+    results = read_results(args.results, args.plan, [], bureau)
     as_of = parse_date(args.as_of, "--as-of")
     os.makedirs(args.out, exist_ok=True)
     record_of = {record.period: record for record in records}

@@ -8,12 +8,13 @@ import os
 
 from ssrandom.calendar import Period
 from ssrandom.check import statistics, write_xlsx
-from ssrandom.commands._plans import add_bureau_option, load_bureau, load_results, parse_date, split_plans
+from ssrandom.commands._plans import add_bureau_option, parse_date, read_results, require_bureau, split_plans
 from ssrandom.entity_draw import write_atomic
 from ssrandom.policy import Policy
 
 
-def register(subparsers: "argparse._SubParsersAction") -> None:
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Adds the ``report`` subcommand."""
     parser = subparsers.add_parser(
         "report", help="the quarterly statistics table (统计表) from plans and results",
         description="Writes OUT/statistics-QUARTER.csv and .json for each quarter of the plans (and with --xlsx "
@@ -33,15 +34,16 @@ def register(subparsers: "argparse._SubParsersAction") -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Runs ``ssrandom report``; returns the exit code."""
     from ssrandom.check import load_plans
 
-    bureau = load_bureau(args)
+    bureau = require_bureau(args, "report")
     if args.period:
         plans, _records, history = split_plans(args.plan, Period(args.period))
     else:
         plans, _records = load_plans(args.plan)
         history = []
-    results = load_results(args.results, args.plan, [], bureau)
+    results = read_results(args.results, args.plan, [], bureau)
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
     os.makedirs(args.out, exist_ok=True)
     tables = []
