@@ -78,4 +78,4 @@ def team_rules_for(policy: Any) -> Any:
     }
     if int(team.get("default_max_load", 0)) > 0:
         values["default_max_load"] = int(team["default_max_load"])
-    return TeamRules(**values)
+    return TeamRules.from_dict(values)
