@@ -23,9 +23,9 @@ void RegisterCalendar(pybind11::module_& m);  // Period, Calendar (bindings/cale
 void RegisterBureau(pybind11::module_& m);    // Bureau, Directory, QualityReport (bindings/bureau.cc)
 void RegisterSampler(pybind11::module_& m);
 void RegisterPolicy(pybind11::module_& m);  // Policy, Condition, Classification (bindings/policy.cc)
-void RegisterDraw(pybind11::module_& m);     // draw, verify_record, plan/record JSON (bindings/draw.cc)
-void RegisterTeams(pybind11::module_& m);     // assign_teams, verify_teams (bindings/teams.cc)
-void RegisterCheck(pybind11::module_& m);    // results, check, statistics, disclosure (bindings/check.cc)
+void RegisterDraw(pybind11::module_& m);    // draw, verify_record, plan/record JSON (bindings/draw.cc)
+void RegisterTeams(pybind11::module_& m);   // assign_teams, verify_teams (bindings/teams.cc)
+void RegisterCheck(pybind11::module_& m);   // results, check, statistics, disclosure (bindings/check.cc)
 
 }  // namespace ssr::bindings
 

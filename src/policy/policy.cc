@@ -981,7 +981,6 @@ SupervisionClass ClassOfPool(Pool pool) {
   return SupervisionClass::kExcluded;
 }
 
-
 std::string PolicyProblem::ToString() const {
   std::string where = source;
   if (line > 0) absl::StrAppend(&where, ":", line, ":", column);
