@@ -19,6 +19,7 @@
 #include "io/file.h"
 #include "nlohmann/json.hpp"
 #include "policy/condition_ast.h"
+#include "policy/edit_distance.h"
 #include "policy/json_locator.h"
 #include "policy/presets.h"
 #include "ssrandom/digest.h"
@@ -97,27 +98,12 @@ std::string TypeOf(const Json& j) {
   }
 }
 
-size_t EditDistance(absl::string_view a, absl::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 std::string Suggest(absl::string_view word, const std::vector<absl::string_view>& candidates) {
   const std::string lower = absl::AsciiStrToLower(word);
   std::string best;
   size_t best_distance = std::max<size_t>(1, lower.size() / 3) + 1;
   for (absl::string_view candidate : candidates) {
-    const size_t distance = EditDistance(lower, candidate);
+    const size_t distance = internal::EditDistance(lower, candidate);
     if (distance < best_distance && distance < lower.size()) {
       best_distance = distance;
       best = std::string(candidate);
