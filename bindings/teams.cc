@@ -14,6 +14,7 @@
 #include "absl/strings/str_join.h"
 #include "register.h"
 #include "ssrandom/assign.h"
+#include "ssrandom/policy.h"
 
 namespace py = pybind11;
 
@@ -118,6 +119,9 @@ void RegisterTeams(py::module_& m) {
   m.def(
       "team_rules_defaults", []() { return RulesToDict(TeamRules()); },
       "The defaults of ssr::TeamRules as a dict (ssrandom.TeamRules mirrors them).");
+  m.def(
+      "team_rules_from_policy", [](const Policy& policy) { return RulesToDict(TeamRulesFromPolicy(policy)); },
+      py::arg("policy"), "ssr::TeamRulesFromPolicy: the team-draw rules a policy sets, as a dict.");
   m.def(
       "assign_teams",
       [](const Bureau& bureau, const std::string& plan_json, const py::dict& rules,

@@ -32,3 +32,19 @@ if(SSR_SANITIZE)
   add_compile_options(-fsanitize=${SSR_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer)
   add_link_options(-fsanitize=${SSR_SANITIZE} -fno-sanitize-recover=all)
 endif()
+
+# Registers `name` as a test that always reports SKIPPED with `reason`, so that ctest's summary says why a
+# test did not run instead of it silently missing.
+function(ssr_add_skipped_test name reason)
+  add_test(NAME ${name} COMMAND sh -c "echo 'SKIP: ${reason}'; exit 77")
+  set_tests_properties(${name} PROPERTIES SKIP_RETURN_CODE 77)
+endfunction()
+
+# Tests of how the shipped library is consumed (an install tree linked by a plain compiler, the library under
+# valgrind, the library loaded by a JVM) need an uninstrumented build: a sanitizer runtime cannot be loaded
+# into a JVM or valgrind, and an installed instrumented library cannot be linked without the runtime. Their
+# subject is packaging, not memory; the sanitized build still runs the C example itself.
+set(SSR_PACKAGING_TESTS_SKIP_REASON "")
+if(SSR_SANITIZE)
+  set(SSR_PACKAGING_TESTS_SKIP_REASON "needs an uninstrumented build (this one has SSR_SANITIZE=${SSR_SANITIZE})")
+endif()

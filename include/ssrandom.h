@@ -62,6 +62,10 @@
  *  - No function throws, aborts or exits on bad input; no C++ type crosses this interface.
  *  - Thread safety is stated per handle type. Functions that take no handle are thread-safe. Error
  *    messages are per thread.
+ *  - Enums: the values are fixed and int-sized. Each enum ends with a *_FORCE_INT = 0x7FFFFFFF constant,
+ *    which is not a value: it keeps the enum an int on every compiler and makes any value a caller passes
+ *    (say, one from a newer header) a well-defined value in C++ too; an unknown value is
+ *    SSR_INVALID_ARGUMENT.
  *  - Options are enum keys on an options handle (ssr_draw_options); new options are new keys, never a
  *    changed signature.
  *  - Functions behind SSR_ENABLE_EXPERIMENTAL_API (end of this header) may change or disappear in any
@@ -114,16 +118,17 @@ SSR_API int ssr_version_number(void);
  * only ever appended. */
 typedef enum ssr_status {
   SSR_OK = 0,
-  SSR_INVALID_ARGUMENT = 1,    /* bad input: NULL, malformed text, a value out of its domain, bad data */
-  SSR_NOT_FOUND = 2,           /* a file, preset, record or id that does not exist */
-  SSR_FAILED_PRECONDITION = 3, /* the inputs are valid but the operation cannot be done: an infeasible
-                                  draw, a record that does not verify */
-  SSR_OUT_OF_RANGE = 4,        /* a date outside the calendar's years */
-  SSR_ALREADY_EXISTS = 5,      /* a duplicate id, a calendar year loaded twice */
-  SSR_RESOURCE_EXHAUSTED = 6,  /* out of memory, or a limit of the library */
-  SSR_PERMISSION_DENIED = 7,   /* a file that cannot be read or written */
-  SSR_INTERNAL = 8,            /* a bug in libssrandom: please report the message */
-  SSR_UNIMPLEMENTED = 9        /* not available in this build or release */
+  SSR_INVALID_ARGUMENT = 1,         /* bad input: NULL, malformed text, a value out of its domain, bad data */
+  SSR_NOT_FOUND = 2,                /* a file, preset, record or id that does not exist */
+  SSR_FAILED_PRECONDITION = 3,      /* the inputs are valid but the operation cannot be done: an infeasible
+                                       draw, a record that does not verify */
+  SSR_OUT_OF_RANGE = 4,             /* a date outside the calendar's years */
+  SSR_ALREADY_EXISTS = 5,           /* a duplicate id, a calendar year loaded twice */
+  SSR_RESOURCE_EXHAUSTED = 6,       /* out of memory, or a limit of the library */
+  SSR_PERMISSION_DENIED = 7,        /* a file that cannot be read or written */
+  SSR_INTERNAL = 8,                 /* a bug in libssrandom: please report the message */
+  SSR_UNIMPLEMENTED = 9,            /* not available in this build or release */
+  SSR_STATUS_FORCE_INT = 0x7FFFFFFF /* not a status: see "Enums" above */
 } ssr_status;
 
 /* The constant's name, e.g. "SSR_NOT_FOUND"; "SSR_UNKNOWN_STATUS" for a value not listed above. Static;
@@ -158,17 +163,22 @@ typedef struct ssr_calendar ssr_calendar;             /* China's working-day cal
 
 /* The tables of a bureau's directories, named after their files (docs/directory.md lists every field). */
 typedef enum ssr_table {
-  SSR_TABLE_ENTITIES = 0,       /* 检查对象: entities.csv */
-  SSR_TABLE_INSPECTORS = 1,     /* 执法检查人员: inspectors.csv */
-  SSR_TABLE_UNITS = 2,          /* the bureau's units (科室): units.csv */
-  SSR_TABLE_DEPARTMENTS = 3,    /* partner departments: departments.csv */
-  SSR_TABLE_ITEMS = 4,          /* inspection items (抽查事项): items.csv */
-  SSR_TABLE_CONFLICTS = 5,      /* inspector–entity conflicts of interest (回避): conflicts.csv */
-  SSR_TABLE_PAIR_EXCLUSIONS = 6 /* inspectors who must not serve together: pair_exclusions.csv */
+  SSR_TABLE_ENTITIES = 0,          /* 检查对象: entities.csv */
+  SSR_TABLE_INSPECTORS = 1,        /* 执法检查人员: inspectors.csv */
+  SSR_TABLE_UNITS = 2,             /* the bureau's units (科室): units.csv */
+  SSR_TABLE_DEPARTMENTS = 3,       /* partner departments: departments.csv */
+  SSR_TABLE_ITEMS = 4,             /* inspection items (抽查事项): items.csv */
+  SSR_TABLE_CONFLICTS = 5,         /* inspector–entity conflicts of interest (回避): conflicts.csv */
+  SSR_TABLE_PAIR_EXCLUSIONS = 6,   /* inspectors who must not serve together: pair_exclusions.csv */
+  SSR_TABLE_FORCE_INT = 0x7FFFFFFF /* not a table: see "Enums" above */
 } ssr_table;
 
 /* Table formats. */
-typedef enum ssr_format { SSR_FORMAT_CSV = 0, SSR_FORMAT_JSON = 1 } ssr_format;
+typedef enum ssr_format {
+  SSR_FORMAT_CSV = 0,
+  SSR_FORMAT_JSON = 1,
+  SSR_FORMAT_FORCE_INT = 0x7FFFFFFF /* not a format: see "Enums" above */
+} ssr_format;
 
 /* ===== Bureaus ============================================================================================
  *
@@ -453,7 +463,8 @@ typedef enum ssr_draw_option {
    * re-draw to the record before it. */
   SSR_DRAW_PREVIOUS_RECORD_DIGEST = 3,
   /* int, default 0 (up to 2): worker threads computing tickets, 0..256. Never changes the result. */
-  SSR_DRAW_THREADS = 4
+  SSR_DRAW_THREADS = 4,
+  SSR_DRAW_OPTION_FORCE_INT = 0x7FFFFFFF /* not an option: see "Enums" above */
 } ssr_draw_option;
 
 /* New options: no seed, no history, defaults as listed. */

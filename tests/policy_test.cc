@@ -133,6 +133,24 @@ TEST(PolicyTest, HebeiXinlePresetEncodesTheSourcePlan) {
   EXPECT_EQ(policy->class_rules(SupervisionClass::kSpecial).size(), 5u);
 }
 
+TEST(PolicyTest, TeamRulesFromPolicyCarriesTheTeamAndJointSections) {
+  absl::StatusOr<Policy> policy = Policy::Preset("hebei-xinle-2024");
+  ASSERT_TRUE(policy.ok()) << policy.status();
+  const TeamRules rules = TeamRulesFromPolicy(*policy);
+  EXPECT_TRUE(ValidateTeamRules(rules).ok());
+  EXPECT_EQ(rules.min_team_size, policy->team().min_size);
+  EXPECT_EQ(rules.rotation_window_periods, 1);
+  EXPECT_EQ(rules.own_area, OwnAreaRule::kFree);
+  EXPECT_EQ(rules.offsite_units, std::vector<std::string>{"monitoring"});
+  EXPECT_TRUE(rules.skills_by_item);
+  // 30% of the year's inspections, reduced.
+  EXPECT_EQ(rules.internal_joint_share_numerator, 3);
+  EXPECT_EQ(rules.internal_joint_share_denominator, 10);
+  EXPECT_EQ(rules.department_joints_per_quarter, 1);
+  // The preset's default_max_load is 0: the team draw's own default stays.
+  EXPECT_EQ(rules.default_max_load, TeamRules().default_max_load);
+}
+
 TEST(PolicyTest, CityLevelPresetHoldsTheReferenceValues) {
   absl::StatusOr<Policy> policy = Policy::Preset("city-level");
   ASSERT_TRUE(policy.ok()) << policy.status();

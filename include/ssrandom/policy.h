@@ -186,7 +186,7 @@ class Policy {
     bool recusal = true;               // apply declared conflicts (回避)
     int rotation_window_periods = 0;   // no revisit of an entity by the same inspector within N periods
     OwnAreaRule own_area_rule = OwnAreaRule::kFree;
-    int default_max_load = 0;                // inspections per inspector per period; 0: no limit
+    int default_max_load = 0;  // tasks per inspector per period; 0: the team draw's default (TeamRules)
     std::vector<std::string> offsite_units;  // unit ids that carry out off-site (非现场) tasks
     bool skills_by_item = true;              // an item's required specialty must be in the team
   };
@@ -210,6 +210,13 @@ class Policy {
   explicit Policy(std::shared_ptr<const internal::PolicyState> state) : state_(std::move(state)) {}
   std::shared_ptr<const internal::PolicyState> state_;
 };
+
+// The rules of the team draw (assign.h) that `policy` sets through its `team` and `joint` sections: team
+// size, rotation window, own-area rule, off-site units, skills, the internal joint share and the
+// department joints per quarter. The policy's off-site unit list replaces TeamRules' default; a policy
+// default_max_load of 0 keeps TeamRules::default_max_load. The result passes ValidateTeamRules because
+// the policy was validated when loaded. Thread-safe; a plain value.
+::ssr::TeamRules TeamRulesFromPolicy(const Policy& policy);
 
 }  // namespace ssr
 

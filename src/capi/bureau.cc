@@ -66,6 +66,8 @@ auto Dispatch(ssr_table table, F&& f) {
       return f(Tag<Conflict>{});
     case SSR_TABLE_PAIR_EXCLUSIONS:
       return f(Tag<PairExclusion>{});
+    case SSR_TABLE_FORCE_INT:
+      break;
   }
   ThrowArgument(absl::StrCat("unknown table ", static_cast<int>(table),
                              " (expected SSR_TABLE_ENTITIES .. SSR_TABLE_PAIR_EXCLUSIONS)"));

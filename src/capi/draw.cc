@@ -35,6 +35,8 @@ std::string& StringOption(ssr_draw_options* options, ssr_draw_option key) {
       return options->previous_record_digest;
     case SSR_DRAW_THREADS:
       ThrowArgument("SSR_DRAW_THREADS is an int option: use ssr_draw_options_set_int / _get_int");
+    case SSR_DRAW_OPTION_FORCE_INT:
+      break;
   }
   ThrowArgument(absl::StrCat("unknown draw option ", static_cast<int>(key)));
 }

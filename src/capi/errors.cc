@@ -165,6 +165,8 @@ const char* ssr_status_name(ssr_status status) {
       return "SSR_INTERNAL";
     case SSR_UNIMPLEMENTED:
       return "SSR_UNIMPLEMENTED";
+    case SSR_STATUS_FORCE_INT:
+      break;
   }
   return "SSR_UNKNOWN_STATUS";
 }

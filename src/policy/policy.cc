@@ -1094,6 +1094,22 @@ bool Policy::rotation_within_year() const { return state_->rotation_within_year;
 bool Policy::take_whole_pool_when_short() const { return state_->take_whole_pool_when_short; }
 const Policy::JointTargets& Policy::joint() const { return state_->joint; }
 const Policy::TeamRules& Policy::team() const { return state_->team; }
+
+::ssr::TeamRules TeamRulesFromPolicy(const Policy& policy) {
+  const Policy::TeamRules& team = policy.team();
+  const Policy::JointTargets& joint = policy.joint();
+  ::ssr::TeamRules rules;
+  rules.min_team_size = team.min_size;
+  rules.rotation_window_periods = team.rotation_window_periods;
+  rules.own_area = team.own_area_rule;
+  rules.offsite_units = team.offsite_units;
+  rules.skills_by_item = team.skills_by_item;
+  if (team.default_max_load > 0) rules.default_max_load = team.default_max_load;
+  rules.internal_joint_share_numerator = joint.internal_joint_share.numerator();
+  rules.internal_joint_share_denominator = joint.internal_joint_share.denominator();
+  rules.department_joints_per_quarter = joint.dept_joint_per_quarter;
+  return rules;
+}
 const Policy::Deadlines& Policy::deadlines() const { return state_->deadlines; }
 
 absl::StatusOr<Condition> Policy::ItemCondition(const Item& item) {

@@ -55,27 +55,11 @@ def load_policy(args: argparse.Namespace) -> Policy:
 def team_rules_for(policy: Any) -> Any:
     """The team-draw rules a policy sets (its ``team`` and ``joint`` sections) as :class:`ssrandom.TeamRules`.
 
-    A policy ``default_max_load`` of 0 means "no default": each inspector's own ``max_load`` applies, and the
+    The mapping is the library's (``ssr::TeamRulesFromPolicy``), so the C++, C and Python draws agree. A
+    policy ``default_max_load`` of 0 means "no default": each inspector's own ``max_load`` applies, and the
     team draw's default (30 per quarter) covers inspectors without one.
     """
-    from fractions import Fraction
-
+    from ssrandom import _core
     from ssrandom.teams import TeamRules
 
-    team = policy.team
-    joint = policy.joint
-    share_text = str(joint.get("internal_joint_share", "0"))
-    share = Fraction(share_text[:-1]) / 100 if share_text.endswith("%") else Fraction(share_text)
-    values = {
-        "min_team_size": int(team["min_size"]),
-        "rotation_window_periods": int(team["rotation_window_periods"]),
-        "own_area": str(team["own_area_rule"]),
-        "offsite_units": tuple(team["offsite_units"]),
-        "skills_by_item": bool(team["skills_by_item"]),
-        "internal_joint_share_numerator": share.numerator,
-        "internal_joint_share_denominator": share.denominator,
-        "department_joints_per_quarter": int(joint.get("dept_joint_per_quarter", 0)),
-    }
-    if int(team.get("default_max_load", 0)) > 0:
-        values["default_max_load"] = int(team["default_max_load"])
-    return TeamRules.from_dict(values)
+    return TeamRules.from_dict(_core.team_rules_from_policy(policy._core))
