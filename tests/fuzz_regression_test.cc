@@ -4,7 +4,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -109,8 +108,10 @@ TEST(JsonReadersTest, RepeatedKeyIsAnErrorNamingTheKeyAndTheObject) {
 
 // Found while sizing inputs for the fuzzers: RestIsLineEndings() scanned to the end of the text at every CR
 // and every blank line, so 160,000 of them in a row took 10-13 seconds (a 1 MiB file: minutes).
+// No wall-clock limit here (shared machines, sanitizer builds): at 2^20 line endings the quadratic scan is
+// ~10^12 steps, hours, which the test's ctest timeout turns into a failure; linear reading takes well
+// under a minute even under ASan. benchmarks/csv_benchmark.cc measures the speed.
 TEST(CsvReaderTest, LongRunsOfCarriageReturnsAndBlankLinesReadInLinearTime) {
-  const auto start = std::chrono::steady_clock::now();
   for (const std::string& text : {absl::StrCat("a\nx", std::string(1 << 20, '\r'), "y\n"),
                                   absl::StrCat("a\n", std::string(1 << 20, '\n'), "y\n")}) {
     internal::CsvReader reader(text, "t.csv");
@@ -127,7 +128,6 @@ TEST(CsvReaderTest, LongRunsOfCarriageReturnsAndBlankLinesReadInLinearTime) {
     }
     EXPECT_GE(errors, 1);
   }
-  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(10));
 }
 
 // Found while sizing inputs for the fuzzers: messages quoted a bad value with dump(), which recurses, so a
