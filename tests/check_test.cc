@@ -284,6 +284,15 @@ TEST(CheckTest, TheTeamDrawAndTheCheckCountTheInternalShareOverTheSameInspection
   EXPECT_EQ(f.required, record.year_internal_joint_required);
   EXPECT_EQ(f.status, FindingStatus::kNotYetDue);
   EXPECT_TRUE(absl::StrContains(f.hint, "on track")) << f.hint;
+  // The draw record still belongs to the plan once its teams are drawn (its plan digest leaves them out).
+  CheckInput with_record = Input(staffed->plan);
+  with_record.records = {Q1().record};
+  EXPECT_TRUE(Check(Preset(), *Period::Parse("2024Q1"), with_record).ok());
+  Plan other = staffed->plan;
+  other.tasks.pop_back();
+  with_record.plans = {other};
+  EXPECT_EQ(Check(Preset(), *Period::Parse("2024Q1"), with_record).status().code(),
+            absl::StatusCode::kInvalidArgument);
   // --count-full-coverage counts them anyway, in the check only.
   CheckInput all = Input(staffed->plan);
   all.count_full_coverage_in_shares = true;

@@ -96,6 +96,10 @@ def test_draw_with_an_inspector_file_writes_a_team_record_chained_to_the_entity_
     document = json.loads(as_json.stdout)
     assert document["verified"] and document["teams"]["verified"]
     assert document["teams"]["record_digest"] == ssrandom.teams.team_record_digest(teams)
+    # The staffed plan keeps its draw record for the compliance check (exit 0 or 1 for findings, not 2).
+    checked = run_cli("check", "--policy", "hebei-xinle-2024", "--plan", str(q1), "--period", "2024Q1", "--sample",
+                      "--as-of", "2024-01-10")
+    assert checked.returncode in (0, 1), checked.stderr
 
 
 def test_verify_fails_on_a_tampered_team_record(tmp_path):
