@@ -210,3 +210,28 @@ def test_full_coverage_pools_stay_outside_the_yearly_internal_share(bureau):
         ssrandom.assign_teams(bureau, plan, {"full_coverage_pools": ["everything"]})
     policy = ssrandom.Policy.load("hebei-xinle-2024")
     assert _core.team_rules_from_policy(policy._core)["full_coverage_pools"] == ["positive"]
+
+
+def test_the_inspector_directory_digest_is_recomputable_as_documented(bureau):
+    """The recomputation in docs/teams.md ("The inspector directory digest"), from the CSV tables."""
+    import csv
+    import hashlib
+    import io
+
+    def rows(table):
+        return list(csv.DictReader(io.StringIO(bureau.table_csv(table))))
+
+    inspector_fields = ["id", "name", "certificate_number", "certificate_valid_from", "certificate_valid_until",
+                        "unit", "department", "area_group", "specialties", "max_load", "active"]
+    inspectors = rows("inspectors")
+    assert any(";" in row["specialties"] for row in inspectors)  # the sorting of specialties matters here
+    for row in inspectors:
+        row["specialties"] = ";".join(sorted(filter(None, row["specialties"].split(";")), key=str.encode))
+    text = "ssrandom-inspector-directory-v1\n"
+    for name, table, fields in [("inspectors", inspectors, inspector_fields),
+                                ("units", rows("units"), ["id", "name", "kind"]),
+                                ("departments", rows("departments"), ["id", "name"]),
+                                ("conflicts", rows("conflicts"), ["inspector_id", "entity_id", "reason"]),
+                                ("pair_exclusions", rows("pair_exclusions"), ["inspector_a", "inspector_b", "reason"])]:
+        text += name + "\n" + "".join(sorted("\x1f".join(row[f] for f in fields) + "\n" for row in table))
+    assert hashlib.sha256(text.encode()).hexdigest() == ssrandom.teams.inspector_directory_digest(bureau)
