@@ -30,7 +30,8 @@ constexpr const char* kRuleKeys[] = {"min_team_size",
                                      "skills_by_item",
                                      "internal_joint_share_numerator",
                                      "internal_joint_share_denominator",
-                                     "department_joints_per_quarter"};
+                                     "department_joints_per_quarter",
+                                     "full_coverage_pools"};
 
 template <typename T>
 T Field(const py::dict& rules, const char* key, T fallback) {
@@ -85,6 +86,21 @@ TeamRules RulesFromDict(const py::dict& rules) {
       Field(rules, "internal_joint_share_denominator", r.internal_joint_share_denominator);
   r.department_joints_per_quarter =
       Field(rules, "department_joints_per_quarter", r.department_joints_per_quarter);
+  if (rules.contains("full_coverage_pools")) {
+    if (py::isinstance<py::str>(rules["full_coverage_pools"])) {
+      ThrowIfError(absl::InvalidArgumentError(
+          "team rules: full_coverage_pools must be a list of pool names, not one text"));
+    }
+    r.full_coverage_pools.clear();
+    for (const std::string& name : Field<std::vector<std::string>>(rules, "full_coverage_pools", {})) {
+      absl::StatusOr<Pool> pool = ParsePool(name);
+      if (!pool.ok()) {
+        ThrowIfError(absl::InvalidArgumentError(
+            absl::StrCat("team rules: full_coverage_pools: ", pool.status().message())));
+      }
+      r.full_coverage_pools.push_back(*pool);
+    }
+  }
   return r;
 }
 
@@ -100,12 +116,17 @@ py::dict RulesToDict(const TeamRules& r) {
   d["internal_joint_share_numerator"] = r.internal_joint_share_numerator;
   d["internal_joint_share_denominator"] = r.internal_joint_share_denominator;
   d["department_joints_per_quarter"] = r.department_joints_per_quarter;
+  std::vector<std::string> pools;
+  for (Pool pool : r.full_coverage_pools) pools.emplace_back(PoolName(pool));
+  d["full_coverage_pools"] = pools;
   return d;
 }
 
-AssignRequest Request(const std::vector<std::string>& history_plan_jsons, int threads) {
+AssignRequest Request(const std::vector<std::string>& history_plan_jsons, int threads,
+                      const std::string& previous_record_digest) {
   AssignRequest request;
   request.threads = threads;
+  request.previous_record_digest = previous_record_digest;
   for (size_t i = 0; i < history_plan_jsons.size(); ++i) {
     request.history.push_back(
         ValueOrThrow(Plan::FromJson(history_plan_jsons[i], absl::StrCat("history[", i, "]"))));
@@ -125,29 +146,32 @@ void RegisterTeams(py::module_& m) {
   m.def(
       "assign_teams",
       [](const Bureau& bureau, const std::string& plan_json, const py::dict& rules,
-         const std::vector<std::string>& history_plan_jsons, int threads) {
+         const std::vector<std::string>& history_plan_jsons, int threads,
+         const std::string& previous_record_digest) {
         const TeamRules team_rules = RulesFromDict(rules);
         const Plan plan = ValueOrThrow(Plan::FromJson(plan_json, "plan"));
-        const AssignRequest request = Request(history_plan_jsons, threads);
+        const AssignRequest request = Request(history_plan_jsons, threads, previous_record_digest);
         absl::StatusOr<AssignResult> result;
         {
           py::gil_scoped_release release;
           result = AssignTeams(bureau, team_rules, plan, request);
         }
         AssignResult assigned = ValueOrThrow(std::move(result));
-        return py::make_tuple(assigned.plan.ToJson(), assigned.record.ToJson());
+        return py::make_tuple(assigned.plan.ToJson(), assigned.record.ToJson(), assigned.record.Digest());
       },
       py::arg("bureau"), py::arg("plan_json"), py::arg("rules") = py::dict(),
       py::arg("history_plan_jsons") = std::vector<std::string>(), py::arg("threads") = 0,
-      "Draws every task's team; returns (plan_json, team_record_json).");
+      py::arg("previous_record_digest") = "",
+      "Draws every task's team; returns (plan_json, team_record_json, team_record_digest).");
   m.def(
       "verify_teams",
       [](const std::string& record_json, const Bureau& bureau, const std::string& plan_json,
-         const py::dict& rules, const std::vector<std::string>& history_plan_jsons, int threads) {
+         const py::dict& rules, const std::vector<std::string>& history_plan_jsons, int threads,
+         const std::string& previous_record_digest) {
         const TeamDrawRecord record = ValueOrThrow(TeamDrawRecord::FromJson(record_json, "team record"));
         const TeamRules team_rules = RulesFromDict(rules);
         const Plan plan = ValueOrThrow(Plan::FromJson(plan_json, "plan"));
-        const AssignRequest request = Request(history_plan_jsons, threads);
+        const AssignRequest request = Request(history_plan_jsons, threads, previous_record_digest);
         absl::Status verified;
         {
           py::gil_scoped_release release;
@@ -157,7 +181,18 @@ void RegisterTeams(py::module_& m) {
       },
       py::arg("record_json"), py::arg("bureau"), py::arg("plan_json"), py::arg("rules") = py::dict(),
       py::arg("history_plan_jsons") = std::vector<std::string>(), py::arg("threads") = 0,
+      py::arg("previous_record_digest") = "",
       "Recomputes the team draw and raises FailedPreconditionError naming the first difference.");
+  m.def(
+      "team_record_digest",
+      [](const std::string& record_json, const std::string& source) {
+        return ValueOrThrow(TeamDrawRecord::FromJson(record_json, source)).Digest();
+      },
+      py::arg("record_json"), py::arg("source") = "team record",
+      "TeamDrawRecord::Digest() of a team record's JSON; InvalidInputError naming the field when malformed.");
+  m.def(
+      "inspector_directory_digest", [](const Bureau& bureau) { return InspectorDirectoryDigest(bureau); },
+      py::arg("bureau"), "ssr::InspectorDirectoryDigest: the canonical digest of the inspector directory.");
 }
 
 }  // namespace ssr::bindings

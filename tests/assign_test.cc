@@ -12,7 +12,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "gtest/gtest.h"
+#include "ssrandom/digest.h"
 #include "ssrandom/period.h"
+#include "ssrandom/policy.h"
 #include "ssrandom/sample_bureau.h"
 #include "ssrandom/sampler.h"
 
@@ -158,6 +160,11 @@ std::vector<std::string> Violations(const Bureau& b, const TeamRules& r, const P
     excluded.insert({p.inspector_a, p.inspector_b});
     excluded.insert({p.inspector_b, p.inspector_a});
   }
+  // The yearly share counts random inspections only: tasks outside the full-coverage pools.
+  auto random = [&](const Task& t) {
+    return std::find(r.full_coverage_pools.begin(), r.full_coverage_pools.end(), t.pool) ==
+           r.full_coverage_pools.end();
+  };
   int64_t year_tasks = 0, year_internal = 0;
   for (const Plan& h : history) {
     const Period p = *Period::Parse(h.period);
@@ -166,14 +173,14 @@ std::vector<std::string> Violations(const Bureau& b, const TeamRules& r, const P
       if (age <= r.rotation_window_periods) {
         for (const std::string& m : t.team) recent.insert({m, t.entity_id});
       }
-      if (p.year() == period.year()) {
+      if (p.year() == period.year() && random(t)) {
         ++year_tasks;
         if (t.joint == JointType::kInternal) ++year_internal;
       }
     }
   }
   std::map<std::string, int> load;
-  int64_t internal = 0, department = 0;
+  int64_t internal = 0, department = 0, random_internal = 0, random_tasks = 0;
   if (result.plan.tasks.size() != plan.tasks.size() || result.record.teams.size() != plan.tasks.size()) {
     return {"task count differs"};
   }
@@ -247,8 +254,10 @@ std::vector<std::string> Violations(const Bureau& b, const TeamRules& r, const P
     } else if (partners != 0) {
       out.push_back(at + "partner inspector outside a department joint task");
     }
+    if (random(task)) ++random_tasks;
     if (task.joint == JointType::kInternal) {
       ++internal;
+      if (random(task)) ++random_internal;
       std::set<std::string> item_units;
       for (const std::string& item_id : task.items) item_units.insert(items.at(item_id)->unit);
       if (item_units.size() < 2 && units.size() < 2) out.push_back(at + "internal joint with one unit");
@@ -259,13 +268,13 @@ std::vector<std::string> Violations(const Bureau& b, const TeamRules& r, const P
     if (count > in.max_load.value_or(r.default_max_load)) out.push_back(id + " above max load");
   }
   if (department < r.department_joints_per_quarter) out.push_back("too few department joint tasks");
-  const int64_t year = year_tasks + static_cast<int64_t>(plan.tasks.size());
-  if (year_internal + internal <
+  const int64_t year = year_tasks + random_tasks;
+  if (year_internal + random_internal <
       Quota(r.internal_joint_share_numerator, r.internal_joint_share_denominator, year)) {
     out.push_back("internal joint share not reached");
   }
   if (result.record.internal_joint != internal || result.record.department_joint != department ||
-      result.record.year_internal_joint != year_internal + internal ||
+      result.record.year_internal_joint != year_internal + random_internal ||
       result.record.year_inspections != year) {
     out.push_back("record counts wrong");
   }
@@ -878,6 +887,198 @@ TEST_F(SampleTest, VerificationAcceptsTheRecordAndNamesTheFirstDifferenceOfATamp
   s = VerifyTeamDraw(r->record, *bureau_, TeamRules(), tampered, {});
   EXPECT_TRUE(absl::StrContains(s.message(), absl::StrCat("plan tasks[", k, "]"))) << s;
   EXPECT_TRUE(absl::StrContains(s.message(), ".team: the plan says")) << s;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The record chain and the digests a team record names.
+
+TEST_F(SampleTest, TheTeamRecordFollowsTheEntityRecordAndVerificationChecksTheLink) {
+  AssignRequest request;
+  request.previous_record_digest = Sha256Hex("the plan's entity draw record");
+  absl::StatusOr<AssignResult> r = AssignTeams(*bureau_, TeamRules(), *plan_, request);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->record.previous_record_digest, request.previous_record_digest);
+  EXPECT_EQ(r->record.plan_digest, plan_->Digest());  // the plan without teams, as the entity record names it
+  EXPECT_EQ(r->record.inspector_directory_digest, InspectorDirectoryDigest(*bureau_));
+  EXPECT_EQ(r->record.inspector_directory_size, static_cast<int64_t>(bureau_->staff.size()));
+  EXPECT_TRUE(VerifyTeamDraw(r->record, *bureau_, TeamRules(), r->plan, request).ok());
+
+  // A team record swapped in from another draw (or a chain cut short) fails on the link, whatever its teams.
+  AssignRequest other = request;
+  other.previous_record_digest = Sha256Hex("another draw record");
+  absl::Status s = VerifyTeamDraw(r->record, *bureau_, TeamRules(), r->plan, other);
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(
+      absl::StrContains(s.message(), absl::StrCat("previous_record_digest: the team record follows the "
+                                                  "record with digest ",
+                                                  request.previous_record_digest)))
+      << s;
+  other.previous_record_digest.clear();
+  EXPECT_EQ(VerifyTeamDraw(r->record, *bureau_, TeamRules(), r->plan, other).code(),
+            absl::StatusCode::kFailedPrecondition);
+
+  // The digest is over the canonical JSON: it survives a round trip and changes with any field.
+  absl::StatusOr<TeamDrawRecord> back = TeamDrawRecord::FromJson(r->record.ToJson(), "teams.json");
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(back->Digest(), r->record.Digest());
+  EXPECT_EQ(r->record.Digest().size(), 64u);
+  TeamDrawRecord changed = r->record;
+  changed.previous_record_digest = other.previous_record_digest;
+  EXPECT_NE(changed.Digest(), r->record.Digest());
+
+  // A re-draw follows the team record it replaces.
+  AssignRequest redraw = request;
+  redraw.previous_record_digest = r->record.Digest();
+  absl::StatusOr<AssignResult> again = AssignTeams(*bureau_, TeamRules(), r->plan, redraw);
+  ASSERT_TRUE(again.ok()) << again.status();
+  EXPECT_EQ(again->record.previous_record_digest, r->record.Digest());
+  EXPECT_EQ(again->record.teams, r->record.teams);
+
+  AssignRequest bad;
+  bad.previous_record_digest = "not-a-digest";
+  EXPECT_EQ(AssignTeams(*bureau_, TeamRules(), *plan_, bad).status().code(),
+            absl::StatusCode::kInvalidArgument);
+}
+
+TEST_F(SampleTest, AChangedInspectorDirectoryIsNamedBeforeAnyTeam) {
+  absl::StatusOr<AssignResult> r = AssignTeams(*bureau_, TeamRules(), *plan_, {});
+  ASSERT_TRUE(r.ok());
+  // An inactive newcomer changes no team's members, but the record must still tell the directories apart.
+  Bureau grown = *bureau_;
+  Inspector newcomer;
+  newcomer.id = "I-999";
+  newcomer.unit = "brigade";
+  newcomer.active = false;
+  ASSERT_TRUE(grown.staff.Add(newcomer).ok());
+  absl::Status s = VerifyTeamDraw(r->record, grown, TeamRules(), *plan_, {});
+  EXPECT_EQ(s.code(), absl::StatusCode::kFailedPrecondition);
+  EXPECT_TRUE(absl::StrContains(s.message(),
+                                "inspector_directory.digest: the team record was drawn from an "
+                                "inspector directory with digest " +
+                                    r->record.inspector_directory_digest))
+      << s;
+  EXPECT_TRUE(absl::StrContains(s.message(), absl::StrCat("(", bureau_->staff.size() + 1, " inspectors)")))
+      << s;
+  // So does a new declared conflict.
+  Bureau conflicted = *bureau_;
+  conflicted.conflicts.push_back({bureau_->staff.inspectors()[0].id, plan_->tasks[0].entity_id, "近亲属"});
+  s = VerifyTeamDraw(r->record, conflicted, TeamRules(), *plan_, {});
+  EXPECT_TRUE(absl::StrContains(s.message(), "inspector_directory.digest")) << s;
+}
+
+TEST_F(SampleTest, TeamsDrawnForOtherTasksOrAnotherHistoryAreNamed) {
+  absl::StatusOr<AssignResult> q1 = AssignTeams(*bureau_, TeamRules(), *plan_, {});
+  ASSERT_TRUE(q1.ok());
+  Plan fewer = *plan_;
+  fewer.tasks.pop_back();
+  absl::Status s = VerifyTeamDraw(q1->record, *bureau_, TeamRules(), fewer, {});
+  EXPECT_TRUE(absl::StrContains(
+      s.message(), "plan_digest: the team record was drawn for the plan with digest " + plan_->Digest()))
+      << s;
+
+  const Plan q2 = SamplePlan(*bureau_, "2024Q2", 6, 1);
+  AssignRequest with_q1;
+  with_q1.history = {q1->plan};
+  absl::StatusOr<AssignResult> r = AssignTeams(*bureau_, TeamRules(), q2, with_q1);
+  ASSERT_TRUE(r.ok()) << r.status();
+  ASSERT_EQ(r->record.history.size(), 1u);
+  EXPECT_EQ(r->record.history[0].period, "2024Q1");
+  EXPECT_EQ(r->record.history[0].plan_digest, q1->plan.Digest());
+  EXPECT_TRUE(VerifyTeamDraw(r->record, *bureau_, TeamRules(), q2, with_q1).ok());
+  s = VerifyTeamDraw(r->record, *bureau_, TeamRules(), q2, {});
+  EXPECT_TRUE(
+      absl::StrContains(s.message(), "history: the team record was drawn with the earlier plans 2024Q1 (" +
+                                         q1->plan.Digest() + "); the history given is none"))
+      << s;
+}
+
+TEST(InspectorDigestTest, IsIndependentOfRowOrderAndCoversEveryTableTheDrawReads) {
+  auto build = [](bool reversed) {
+    TestBureau t;
+    t.Add("I-1", "brigade", "杜固", {"固废", "大气"});
+    t.Add("I-2", "monitoring", "", {}, 12);
+    if (reversed) std::reverse(t.pending.begin(), t.pending.end());
+    if (reversed) std::reverse(t.pending[1].specialties.begin(), t.pending[1].specialties.end());
+    t.b.conflicts.push_back({"I-1", "E-1", "亲属"});
+    t.b.pair_exclusions.push_back({"I-1", "I-2", "夫妻"});
+    return Bureau(t.Build());
+  };
+  const Bureau a = build(false);
+  const std::string digest = InspectorDirectoryDigest(a);
+  EXPECT_EQ(InspectorDirectoryDigest(build(true)), digest);
+
+  // The documented byte string (docs/teams.md), written out by hand.
+  const std::string us = "\x1f";
+  std::string text = "ssrandom-inspector-directory-v1\ninspectors\n";
+  text += "I-1" + us + "I-1" + us + "C-I-1" + us + "2020-01-01" + us + "2030-12-31" + us + "brigade" + us +
+          "" + us + "杜固" + us + "固废;大气" + us + "30" + us + "true\n";
+  text += "I-2" + us + "I-2" + us + "C-I-2" + us + "2020-01-01" + us + "2030-12-31" + us + "monitoring" + us +
+          "" + us + "" + us + "" + us + "12" + us + "true\n";
+  text += "units\nbrigade" + us + "执法大队" + us + "enforcement\nmonitoring" + us + "监控中心" + us +
+          "monitoring\nsoil" + us + "土壤科" + us + "section\n";
+  text += "departments\nsamr" + us + "市场监督管理局\n";
+  text += "conflicts\nI-1" + us + "E-1" + us + "亲属\n";
+  text += "pair_exclusions\nI-1" + us + "I-2" + us + "夫妻\n";
+  EXPECT_EQ(digest, Sha256Hex(text));
+
+  Bureau changed = a;
+  changed.conflicts[0].reason = "利害关系";
+  EXPECT_NE(InspectorDirectoryDigest(changed), digest);
+  changed = a;
+  changed.pair_exclusions.clear();
+  EXPECT_NE(InspectorDirectoryDigest(changed), digest);
+  changed = a;
+  ASSERT_TRUE(changed.staff.AddDepartment({"emergency", "应急管理局"}).ok());
+  EXPECT_NE(InspectorDirectoryDigest(changed), digest);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The internal joint share's denominator: random inspections only (docs/teams.md, docs/check.md).
+
+TEST(AssignTest, FullCoveragePoolsAreNotRandomInspectionsInTheYearlyInternalShare) {
+  TestBureau t;
+  for (int i = 1; i <= 6; ++i) t.Add(absl::StrCat("I-b", i), "brigade");
+  for (int i = 1; i <= 3; ++i) t.Add(absl::StrCat("I-s", i), "soil");
+  for (int i = 1; i <= 3; ++i) t.Add(absl::StrCat("I-m", i), "monitoring");
+  AddEntities(t, 20, "杜固");
+  const Bureau& b = t.Build();
+  std::vector<Task> tasks = Tasks("2024Q1", 10, "杜固");  // random on-site inspections (pool general)
+  for (Task& off : Tasks("2024Q1", 10, "杜固", {"IT-OFF"}, 11)) {
+    off.method = InspectionMethod::kOffSite;
+    off.pool = Pool::kPositive;  // the positive list, covered in full every quarter
+    tasks.push_back(off);
+  }
+  const Plan plan = MakePlan("2024Q1", tasks);
+  TeamRules rules = PlainRules();
+  rules.internal_joint_share_numerator = 30;
+  ASSERT_EQ(rules.full_coverage_pools, std::vector<Pool>{Pool::kPositive});
+  EXPECT_TRUE(IsRandomInspection(rules, tasks[0]));
+  EXPECT_FALSE(IsRandomInspection(rules, tasks[10]));
+
+  absl::StatusOr<AssignResult> r = Assign(b, rules, plan);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->record.tasks, 20);
+  EXPECT_EQ(r->record.year_inspections, 10);             // the off-site full coverage is not counted…
+  EXPECT_EQ(r->record.year_internal_joint_required, 3);  // …so ⌈30% × 10⌉, not ⌈30% × 20⌉
+  EXPECT_EQ(r->record.internal_joint, 3);
+
+  // Counting every task (no full-coverage pool) asks for twice as many mixed teams.
+  rules.full_coverage_pools.clear();
+  EXPECT_TRUE(IsRandomInspection(rules, tasks[10]));
+  r = Assign(b, rules, plan);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_EQ(r->record.year_inspections, 20);
+  EXPECT_EQ(r->record.year_internal_joint_required, 6);
+  EXPECT_EQ(r->record.internal_joint, 6);
+
+  rules.full_coverage_pools = {Pool::kExcluded};
+  EXPECT_EQ(AssignTeams(b, rules, plan, {}).status().code(), absl::StatusCode::kInvalidArgument);
+}
+
+TEST(AssignTest, ThePolicyNamesItsFullCoveragePools) {
+  absl::StatusOr<Policy> policy = Policy::Preset("hebei-xinle-2024");
+  ASSERT_TRUE(policy.ok());
+  EXPECT_EQ(TeamRulesFromPolicy(*policy).full_coverage_pools, std::vector<Pool>{Pool::kPositive});
 }
 
 // ---------------------------------------------------------------------------------------------------------

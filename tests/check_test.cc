@@ -8,6 +8,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "ssrandom/assign.h"
 #include "ssrandom/date.h"
 #include "ssrandom/draw.h"
 #include "ssrandom/sample_bureau.h"
@@ -265,6 +266,38 @@ TEST(CheckTest, InternalJointShareIsAYearlyRule) {
   const Finding quarter = Find(MustCheck(Input(plan), "2024Q1"), "Q-JOINT-INTERNAL", "2024Q1");
   EXPECT_EQ(quarter.status, FindingStatus::kNotYetDue);
   EXPECT_TRUE(absl::StrContains(quarter.hint, "behind")) << quarter.hint;
+}
+
+TEST(CheckTest, TheTeamDrawAndTheCheckCountTheInternalShareOverTheSameInspections) {
+  // One definition (IsRandomInspection): the team draw's yearly share and Q-JOINT-INTERNAL agree on the
+  // base, the count and the requirement, and neither counts the positive list's full coverage.
+  absl::StatusOr<AssignResult> staffed = AssignTeams(Sample(), TeamRulesFromPolicy(Preset()), Q1().plan, {});
+  ASSERT_TRUE(staffed.ok()) << staffed.status();
+  const TeamDrawRecord& record = staffed->record;
+  const Finding f = Find(MustCheck(Input(staffed->plan), "2024Q1"), "Q-JOINT-INTERNAL", "2024Q1");
+  int64_t positive = 0;
+  for (const Task& task : Q1().plan.tasks) positive += task.pool == Pool::kPositive ? 1 : 0;
+  ASSERT_GT(positive, 0);
+  EXPECT_EQ(f.base, record.year_inspections);
+  EXPECT_EQ(f.base, static_cast<int64_t>(Q1().plan.tasks.size()) - positive);
+  EXPECT_EQ(f.measured, record.year_internal_joint);
+  EXPECT_EQ(f.required, record.year_internal_joint_required);
+  EXPECT_EQ(f.status, FindingStatus::kNotYetDue);
+  EXPECT_TRUE(absl::StrContains(f.hint, "on track")) << f.hint;
+  // The draw record still belongs to the plan once its teams are drawn (its plan digest leaves them out).
+  CheckInput with_record = Input(staffed->plan);
+  with_record.records = {Q1().record};
+  EXPECT_TRUE(Check(Preset(), *Period::Parse("2024Q1"), with_record).ok());
+  Plan other = staffed->plan;
+  other.tasks.pop_back();
+  with_record.plans = {other};
+  EXPECT_EQ(Check(Preset(), *Period::Parse("2024Q1"), with_record).status().code(),
+            absl::StatusCode::kInvalidArgument);
+  // --count-full-coverage counts them anyway, in the check only.
+  CheckInput all = Input(staffed->plan);
+  all.count_full_coverage_in_shares = true;
+  EXPECT_EQ(Find(MustCheck(all, "2024Q1"), "Q-JOINT-INTERNAL", "2024Q1").base,
+            static_cast<int64_t>(Q1().plan.tasks.size()));
 }
 
 // --- Yearly cap ----------------------------------------------------------------------------------------

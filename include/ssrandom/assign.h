@@ -61,6 +61,7 @@
 #include "absl/strings/string_view.h"
 #include "ssrandom/bureau.h"
 #include "ssrandom/plan.h"
+#include "ssrandom/record.h"
 #include "ssrandom/team_rules.h"
 
 namespace ssr {
@@ -106,10 +107,23 @@ struct WorkloadSpread {
   }
 };
 
-// The team part of the public draw record (docs/teams.md documents the JSON field by field).
+// The team part of the public draw record (docs/teams.md documents the JSON field by field). It is a link
+// of the bureau's record chain: previous_record_digest names the record it follows — the entity draw record
+// (record.json, DrawRecord::Digest()) of the plan, or the team record it re-draws — so a published team
+// draw cannot be swapped for another without the chain showing it.
 struct TeamDrawRecord {
   std::string id_space = kTeamIdSpace;
-  std::string period;           // the plan's period, e.g. "2024Q1"
+  std::string period;  // the plan's period, e.g. "2024Q1"
+  // AssignRequest::previous_record_digest: the digest of the record this one follows ("" for none).
+  std::string previous_record_digest;
+  // Plan::Digest() of the plan with every task's team, joint type and partner department cleared: for a
+  // plan straight from the entity draw, the entity record's plan_digest.
+  std::string plan_digest;
+  // InspectorDirectoryDigest(bureau) and the number of inspectors in the directory.
+  std::string inspector_directory_digest;
+  int64_t inspector_directory_size = 0;
+  // The earlier plans of AssignRequest::history (with their teams), by period: period and Plan::Digest().
+  std::vector<HistoryEntry> history;
   TeamRules rules;              // the rules the draw applied
   int load_cap_percent = 100;   // the levelled load share p (see the header comment)
   std::vector<TeamDraw> teams;  // in plan task order
@@ -123,10 +137,24 @@ struct TeamDrawRecord {
 
   // Pretty JSON (2-space indent, fields in documented order, UTF-8 unescaped), deterministic.
   std::string ToJson() const;
+  // SHA-256 hex of the canonical JSON (keys sorted, no whitespace, UTF-8), as DrawRecord::Digest(): what a
+  // later team record of the same plan (a re-draw) holds as its previous_record_digest.
+  std::string Digest() const;
   // InvalidArgument naming the field on malformed input or an unknown format version.
   static absl::StatusOr<TeamDrawRecord> FromJson(absl::string_view text, absl::string_view source);
   friend bool operator==(const TeamDrawRecord& a, const TeamDrawRecord& b);
 };
+
+// Plan::Digest() of `plan` with every task's team, joint type and partner department cleared: the digest
+// the entity draw record names (DrawRecord::plan_digest), whether or not teams were drawn since. Pure.
+std::string UnstaffedPlanDigest(const Plan& plan);
+
+// The canonical SHA-256 digest (lowercase hex) of what the team draw reads from the bureau's inspector
+// directory (执法检查人员名录库): the inspectors, units and partner departments, and the declared
+// conflicts of interest and pair exclusions — independent of row order and file format (docs/teams.md
+// gives the byte string, so anyone can recompute it). A team record names it, so verification tells a
+// changed inspector list apart from a tampered draw. Pure; thread-safe.
+std::string InspectorDirectoryDigest(const Bureau& bureau);
 
 struct AssignRequest {
   // The bureau's earlier plans, with their teams, in any order: the rotation window looks back over their
@@ -134,6 +162,10 @@ struct AssignRequest {
   std::vector<Plan> history;
   // Worker threads for computing tickets (0: up to 2). The result is byte-identical for every value.
   int threads = 0;
+  // The digest of the record the team draw follows in the bureau's chain: the plan's entity draw record
+  // (DrawRecord::Digest()), or for a re-draw the team record it replaces (TeamDrawRecord::Digest()); ""
+  // when the plan has no published record. Empty, or 64 lowercase hex characters.
+  std::string previous_record_digest;
 };
 
 struct AssignResult {
@@ -146,8 +178,9 @@ struct AssignResult {
 //
 // Errors:
 //  - InvalidArgument: invalid rules (ValidateTeamRules); a period that is not a quarter; an empty or blank
-//    seed; duplicate task ids; a task naming an entity or item that is not in the bureau; a history plan
-//    whose period is not a quarter, not earlier than the plan's, or repeated.
+//    seed; a previous_record_digest that is not a SHA-256 hex digest; duplicate task ids; a task naming an
+//    entity or item that is not in the bureau; a history plan whose period is not a quarter, not earlier than
+//    the plan's, or repeated.
 //  - FailedPrecondition, decided before anything is drawn: a task no team can serve even with unlimited
 //    loads (the message counts why each inspector is out); too few tasks able to take the required joint
 //    teams; or too little load capacity for all the places (the message names the tasks, the binding rule
@@ -155,8 +188,12 @@ struct AssignResult {
 absl::StatusOr<AssignResult> AssignTeams(const Bureau& bureau, const TeamRules& rules, const Plan& plan,
                                          const AssignRequest& request);
 
-// Recomputes the team draw from the same inputs and compares it with `record` field by field. OK when
-// identical; FailedPrecondition naming the first difference otherwise, e.g.
+// Recomputes the team draw from the same inputs and compares it with `record` field by field. The chain
+// and input digests are checked first, each with its own message: previous_record_digest against
+// request.previous_record_digest (the record the caller knows this one must follow), plan_digest against
+// the plan, inspector_directory_digest against InspectorDirectoryDigest(bureau) and the history's
+// periods and digests against request.history. OK when identical; FailedPrecondition naming the first
+// difference otherwise, e.g.
 // "teams[3] (2024Q1/XL-00412).members[1]: the record says I-007, the recomputed draw gives I-012". When a
 // task of `plan_without_teams` does carry a team (the assigned plan itself may be passed), that team and its
 // joint type must match the record too. A draw that can no longer be recomputed (changed directory) is a

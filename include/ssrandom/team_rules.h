@@ -21,6 +21,8 @@
 #include "absl/status/status.h"
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "ssrandom/classes.h"
+#include "ssrandom/plan.h"
 
 namespace ssr {
 
@@ -62,14 +64,24 @@ struct TeamRules {
   int64_t internal_joint_share_denominator = 100;
   // Inter-department joint inspections (部门联合) in every quarterly plan.
   int department_joints_per_quarter = 1;
+  // Pools the policy covers in full (a quota of 100%, e.g. the positive list's off-site supervision every
+  // quarter). Their tasks are not random inspections (抽查): the yearly internal joint share counts neither
+  // for nor against them (see IsRandomInspection). TeamRulesFromPolicy fills it from the policy's quotas.
+  std::vector<Pool> full_coverage_pools = {Pool::kPositive};
 
   friend bool operator==(const TeamRules& a, const TeamRules& b);
   friend bool operator!=(const TeamRules& a, const TeamRules& b) { return !(a == b); }
 };
 
+// Whether `task` is a random inspection (抽查) — the inspections "内部联合抽查数量占抽查总数量的比例" is
+// counted over: a task whose pool is not in rules.full_coverage_pools. The one definition of that
+// denominator (and numerator): the team draw's yearly internal joint share and the compliance check's
+// Q-JOINT-INTERNAL and Q-CREDIT both call it (docs/teams.md, docs/check.md). Pure; thread-safe.
+bool IsRandomInspection(const TeamRules& rules, const Task& task);
+
 // OK, or InvalidArgument naming the first field out of range: min_team_size below 2 (art. 42),
 // offsite_team_size below 1, a negative default_max_load, rotation window or department count, a share
-// denominator of 0 or less, or a numerator outside 0..denominator.
+// denominator of 0 or less, a numerator outside 0..denominator, or "excluded" among full_coverage_pools.
 absl::Status ValidateTeamRules(const TeamRules& rules);
 
 }  // namespace ssr

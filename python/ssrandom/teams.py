@@ -33,7 +33,11 @@ from typing import Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Tup
 from ssrandom import _core
 from ssrandom.errors import InvalidInputError
 
-__all__ = ["TeamRules", "TeamAssignment", "assign_teams", "verify_teams", "OWN_AREA_RULES"]
+__all__ = ["TeamRules", "TeamAssignment", "assign_teams", "verify_teams", "team_record_digest",
+           "inspector_directory_digest", "with_inspectors", "OWN_AREA_RULES", "BUREAU_TABLES"]
+
+#: The tables of a bureau folder, in the order the library reads them (``kBureauTables``).
+BUREAU_TABLES = ("entities", "inspectors", "units", "departments", "items", "conflicts", "pair_exclusions")
 
 #: The values of :attr:`TeamRules.own_area`.
 OWN_AREA_RULES = ("free", "required", "forbidden")
@@ -65,11 +69,16 @@ class TeamRules:
     internal_joint_share_denominator: int = 100
     #: Inter-department joint inspections in every quarterly plan.
     department_joints_per_quarter: int = 1
+    #: Pools covered in full (a quota of 100%): not random inspections, so outside the internal joint share.
+    full_coverage_pools: Tuple[str, ...] = ("positive",)
 
     def __post_init__(self) -> None:
         if isinstance(self.offsite_units, str):
             raise InvalidInputError("offsite_units must be a sequence of unit ids, not one text")
         object.__setattr__(self, "offsite_units", tuple(self.offsite_units))
+        if isinstance(self.full_coverage_pools, str):
+            raise InvalidInputError("full_coverage_pools must be a sequence of pool names, not one text")
+        object.__setattr__(self, "full_coverage_pools", tuple(self.full_coverage_pools))
         if self.own_area not in OWN_AREA_RULES:
             raise InvalidInputError(f"own_area must be one of {', '.join(OWN_AREA_RULES)}, not {self.own_area!r}")
 
@@ -77,6 +86,7 @@ class TeamRules:
         """The rules as the plain dict the core reads."""
         d = dataclasses.asdict(self)
         d["offsite_units"] = list(self.offsite_units)
+        d["full_coverage_pools"] = list(self.full_coverage_pools)
         return d
 
     @classmethod
@@ -98,6 +108,12 @@ class TeamAssignment(NamedTuple):
 
     plan_json: str
     record_json: str
+
+    @property
+    def record_digest(self) -> str:
+        """SHA-256 of the team record's canonical JSON: what a later re-draw's ``previous_record_digest``
+        holds (:func:`team_record_digest`)."""
+        return team_record_digest(self.record_json)
 
     @property
     def plan(self) -> Dict[str, Any]:
@@ -157,19 +173,23 @@ def assign_teams(bureau: Any,
                  plan: JsonLike,
                  rules: Union[TeamRules, Mapping[str, Any], None] = None,
                  history: Iterable[JsonLike] = (),
-                 threads: int = 0) -> TeamAssignment:
+                 threads: int = 0,
+                 previous_record_digest: str = "") -> TeamAssignment:
     """Draws the team of every task of ``plan``.
 
     ``bureau`` is an :class:`ssrandom.Bureau`; ``plan`` the quarterly plan (teams already in it are replaced);
     ``history`` the bureau's earlier plans with their teams, in any order (rotation looks back over them, and
     the same year's plans count towards the yearly internal joint share). ``threads`` only changes the speed.
+    ``previous_record_digest`` chains the team record to the record it follows: the plan's entity draw record
+    (``DrawRecord.digest()``), or the team record a re-draw replaces (``TeamAssignment.record_digest``).
 
     Raises :class:`ssrandom.InvalidInputError` for malformed rules or plans, unknown entities or items, or a
     history plan that is not earlier than ``plan``; :class:`ssrandom.FailedPreconditionError` when the rules
     cannot be met, before anything is drawn.
     """
-    plan_json, record_json = _core.assign_teams(_core_bureau(bureau), _json_text(plan, "plan"), _rules_dict(rules),
-                                                [_json_text(h, "history") for h in history], threads)
+    plan_json, record_json, _digest = _core.assign_teams(
+        _core_bureau(bureau), _json_text(plan, "plan"), _rules_dict(rules),
+        [_json_text(h, "history") for h in history], threads, previous_record_digest)
     return TeamAssignment(plan_json, record_json)
 
 
@@ -178,13 +198,59 @@ def verify_teams(record: JsonLike,
                  plan: JsonLike,
                  rules: Union[TeamRules, Mapping[str, Any], None] = None,
                  history: Iterable[JsonLike] = (),
-                 threads: int = 0) -> None:
+                 threads: int = 0,
+                 previous_record_digest: str = "") -> None:
     """Recomputes the team draw and compares it with ``record``.
 
     Returns ``None`` when they agree; raises :class:`ssrandom.FailedPreconditionError` naming the first
     difference otherwise (e.g. ``teams[3] (2024Q1/XL-00412).members[1]: the record says I-007, the
     recomputed draw gives I-012``). ``plan`` may be the plan before or after the assignment; teams it carries
-    must match the record too.
+    must match the record too. ``previous_record_digest`` is the digest of the record this one must follow
+    in the chain (the plan's entity draw record); the record's link, its plan digest, its inspector directory
+    digest and its history are checked first, each with its own message.
     """
     _core.verify_teams(_json_text(record, "record"), _core_bureau(bureau), _json_text(plan, "plan"),
-                       _rules_dict(rules), [_json_text(h, "history") for h in history], threads)
+                       _rules_dict(rules), [_json_text(h, "history") for h in history], threads,
+                       previous_record_digest)
+
+
+def team_record_digest(record: JsonLike) -> str:
+    """SHA-256 of a team record's canonical JSON (keys sorted, no whitespace): the chain digest.
+
+    Raises :class:`ssrandom.InvalidInputError` naming the field when the record is malformed.
+    """
+    return str(_core.team_record_digest(_json_text(record, "record"), "team record"))
+
+
+def inspector_directory_digest(bureau: Any) -> str:
+    """The canonical SHA-256 of the bureau's inspector directory (inspectors, units, departments, conflicts and
+    pair exclusions; docs/teams.md gives the byte string): what a team record names."""
+    return str(_core.inspector_directory_digest(_core_bureau(bureau)))
+
+
+def with_inspectors(bureau: Any, path: Union[str, "os.PathLike[str]"], as_of: Optional[str] = None) -> Any:
+    """``bureau`` with its inspector directory replaced by the one in ``path`` (``.csv`` or ``.json``).
+
+    Bureaus keep the two directories (两库) apart: the entity directory and the inspector directory
+    (执法检查人员名录库). The file holds the ``inspectors`` table in the bureau folder's format (English or
+    Chinese headers; JSON as an array or ``{"inspectors": [...]}``). Every other table — units, departments,
+    items, conflicts, pair exclusions — stays the bureau's, and the whole is validated as a bureau load is,
+    so an inspector naming an undeclared unit, or a conflict naming an inspector no longer listed, is an error.
+    Raises :class:`ssrandom.InvalidInputError` naming the file, record, field and reason (``NotFound`` for a
+    missing file); ``bureau`` itself is never changed.
+    """
+    from ssrandom.bureau import Bureau, QualityReport
+
+    path = os.fspath(path)
+    extension = os.path.splitext(path)[1].lower()
+    if extension not in (".csv", ".json"):
+        raise InvalidInputError(f"{path}: an inspector directory must be a .csv or .json file")
+    with open(path, "rb") as f:
+        data = f.read()
+    core = _core_bureau(bureau)
+    tables: List[Tuple[str, Union[str, bytes], str, str]] = [
+        (table, str(core.table_text(table, "csv")), "csv", f"<bureau {table}>")
+        for table in BUREAU_TABLES if table != "inspectors"]
+    tables.insert(1, ("inspectors", data, extension[1:], path))  # bytes: the reader checks the encoding
+    replaced, report = _core.read_bureau_tables(str(core.name), tables, as_of)
+    return Bureau(replaced, QualityReport(report))

@@ -70,6 +70,7 @@ struct TaskInfo {
   std::vector<int> skills;      // sorted specialty indices the items require
   std::vector<int> item_units;  // distinct responsible units, in item order
   bool items_joint = false;     // items of ≥ 2 units: a merged visit, internal joint by itself
+  bool random = true;           // a random inspection (IsRandomInspection): counts in the yearly share
   std::vector<int> conflicts;   // sorted inspector indices
   std::vector<int> rotation;    // sorted inspector indices
   std::vector<int> excluded;    // conflicts ∪ rotation
@@ -138,7 +139,10 @@ class Assigner {
   std::vector<std::string> unit_ids_, areas_, skills_;
 
   std::vector<TaskInfo> tasks_;
+  // The year's earlier random inspections and the internal joint ones among them (IsRandomInspection).
   int64_t history_year_tasks_ = 0, history_year_internal_ = 0;
+  int64_t random_tasks_ = 0;  // this plan's random inspections
+  std::vector<HistoryEntry> history_entries_;
 
   // Eligibility profiles: (off-site, department joint, area or -1) → inspectors passing the static checks
   // other than conflict and rotation. A deque keeps the bitsets where the flows point at them.
@@ -184,6 +188,14 @@ absl::Status Assigner::Prepare() {
   period_ = *period;
   if (absl::Status s = ValidateSeed(plan_.seed); !s.ok()) {
     return absl::InvalidArgumentError(absl::StrCat("plan seed: ", s.message()));
+  }
+  const std::string& previous = request_.previous_record_digest;
+  if (!previous.empty() &&
+      (previous.size() != 64 || !std::all_of(previous.begin(), previous.end(), [](char c) {
+         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+       }))) {
+    return absl::InvalidArgumentError(absl::StrCat(
+        "previous_record_digest '", previous, "' is not a SHA-256 digest (64 lowercase hex characters)"));
   }
   absl::flat_hash_set<absl::string_view> task_ids;
   for (const Task& task : plan_.tasks) {
@@ -266,9 +278,11 @@ absl::Status Assigner::Prepare() {
       return absl::InvalidArgumentError(absl::StrCat("history holds two plans for ", p->ToString(),
                                                      "; pass only the plan in force for each period"));
     }
+    history_entries_.push_back({p->ToString(), earlier.Digest()});
     if (p->year() == period_.year()) {
-      history_year_tasks_ += static_cast<int64_t>(earlier.tasks.size());
       for (const Task& task : earlier.tasks) {
+        if (!IsRandomInspection(rules_, task)) continue;
+        ++history_year_tasks_;
         if (task.joint == JointType::kInternal) ++history_year_internal_;
       }
     }
@@ -317,6 +331,8 @@ absl::Status Assigner::Prepare() {
                                                      " are supported"));
     }
     t.items_joint = !t.offsite && t.item_units.size() >= 2;
+    t.random = IsRandomInspection(rules_, task);
+    if (t.random) ++random_tasks_;
     auto sorted = [](std::vector<int> v) {
       std::sort(v.begin(), v.end());
       v.erase(std::unique(v.begin(), v.end()), v.end());
@@ -670,7 +686,7 @@ absl::Status Assigner::ChooseJoint() {
     }
   }
 
-  const int64_t year = history_year_tasks_ + static_cast<int64_t>(tasks_.size());
+  const int64_t year = history_year_tasks_ + random_tasks_;
   internal_required_ =
       Quota(rules_.internal_joint_share_numerator, rules_.internal_joint_share_denominator, year);
   int64_t by_items = 0;
@@ -680,8 +696,8 @@ absl::Status Assigner::ChooseJoint() {
     if (department_task(t)) continue;
     if (t.items_joint) {
       t.joint = JointType::kInternal;
-      ++by_items;
-    } else {
+      if (t.random) ++by_items;
+    } else if (t.random) {
       candidates.push_back(k);
     }
   }
@@ -719,13 +735,14 @@ absl::Status Assigner::ChooseJoint() {
     return absl::FailedPreconditionError(absl::StrCat(
         "internal joint inspections (内部联合): the year's share needs ⌈",
         rules_.internal_joint_share_numerator, "/", rules_.internal_joint_share_denominator, " × ", year,
-        "⌉ = ", internal_required_, " of the year's ", year, " inspections (off-site ones included); ",
-        history_year_internal_, " earlier this year and ", by_items,
-        " tasks of this plan that merge items of two units count, so ", need,
-        " more tasks need a team from two internal units, but ",
-        all_capable ? absl::StrCat("the plan has only ", candidates.size(), " other on-site tasks")
-                    : absl::StrCat("only ", chosen, " of the plan's ", candidates.size(),
-                                   " other on-site tasks can take one under the other rules"),
+        "⌉ = ", internal_required_, " of the year's ", year,
+        " random inspections (full-coverage pools not counted); ", history_year_internal_,
+        " earlier this year and ", by_items, " tasks of this plan that merge items of two units count, so ",
+        need, " more tasks need a team from two internal units, but ",
+        all_capable
+            ? absl::StrCat("the plan has only ", candidates.size(), " other on-site random inspections")
+            : absl::StrCat("only ", chosen, " of the plan's ", candidates.size(),
+                           " other on-site random inspections can take one under the other rules"),
         ". Fix: ",
         all_capable ? ""
                     : "make more staff of units other than the one leading these tasks eligible for on-site "
@@ -1016,21 +1033,32 @@ AssignResult Assigner::Result() && {
   result.plan = plan_;
   TeamDrawRecord& record = result.record;
   record.period = period_.ToString();
+  record.previous_record_digest = request_.previous_record_digest;
+  record.plan_digest = UnstaffedPlanDigest(plan_);
+  record.inspector_directory_digest = InspectorDirectoryDigest(bureau_);
+  record.inspector_directory_size = static_cast<int64_t>(bureau_.staff.size());
+  record.history = history_entries_;
+  std::sort(record.history.begin(), record.history.end(),
+            [](const HistoryEntry& a, const HistoryEntry& b) { return a.period < b.period; });
   record.rules = rules_;
   record.load_cap_percent = load_cap_percent_;
   record.tasks = static_cast<int64_t>(tasks_.size());
+  int64_t year_internal = 0;  // this plan's internal joint random inspections
   for (size_t k = 0; k < tasks_.size(); ++k) {
     Task& task = result.plan.tasks[k];
     const TeamDraw& draw = draws_[k];
     task.team = draw.members;
     task.joint = draw.joint;
     task.partner_department = draw.partner_department;
-    if (draw.joint == JointType::kInternal) ++record.internal_joint;
+    if (draw.joint == JointType::kInternal) {
+      ++record.internal_joint;
+      if (tasks_[k].random) ++year_internal;
+    }
     if (draw.joint == JointType::kDepartment) ++record.department_joint;
   }
   record.department_joint_required = rules_.department_joints_per_quarter;
-  record.year_inspections = history_year_tasks_ + record.tasks;
-  record.year_internal_joint = history_year_internal_ + record.internal_joint;
+  record.year_inspections = history_year_tasks_ + random_tasks_;
+  record.year_internal_joint = history_year_internal_ + year_internal;
   record.year_internal_joint_required = internal_required_;
   int64_t people = 0, sum = 0, squares = 0;
   int min = 0, max = 0;
@@ -1067,6 +1095,55 @@ std::string Show(const std::vector<std::string>& value) {
 }
 std::string Show(JointType value) { return std::string(JointTypeName(value)); }
 std::string Show(OwnAreaRule value) { return std::string(OwnAreaRuleName(value)); }
+std::string Show(const std::vector<Pool>& value) {
+  std::vector<std::string> names;
+  for (Pool pool : value) names.emplace_back(PoolName(pool));
+  return Show(names);
+}
+std::string Show(const std::vector<HistoryEntry>& value) {
+  std::vector<std::string> entries;
+  for (const HistoryEntry& h : value) entries.push_back(absl::StrCat(h.period, " (", h.plan_digest, ")"));
+  return entries.empty() ? "none" : absl::StrJoin(entries, ", ");
+}
+
+// The chain link and the inputs a team record names, checked before the draw is recomputed: a different
+// inspector directory or history usually changes the draw, and would otherwise show as a confusing first
+// difference in some team.
+std::string ChainDifference(const TeamDrawRecord& record, const Bureau& bureau, const Plan& plan,
+                            const AssignRequest& request) {
+  if (record.previous_record_digest != request.previous_record_digest) {
+    return absl::StrCat("previous_record_digest: the team record follows the record with digest ",
+                        Show(record.previous_record_digest),
+                        ", but the record it must follow (the plan's draw record, or the team "
+                        "record it re-draws) has digest ",
+                        Show(request.previous_record_digest),
+                        ": the team draw was made for another draw, or the record chain was altered");
+  }
+  if (const std::string digest = UnstaffedPlanDigest(plan); digest != record.plan_digest) {
+    return absl::StrCat("plan_digest: the team record was drawn for the plan with digest ",
+                        record.plan_digest, " (teams left out); the plan given has digest ", digest,
+                        ": its tasks differ from the ones the teams were drawn for");
+  }
+  if (const std::string digest = InspectorDirectoryDigest(bureau);
+      digest != record.inspector_directory_digest) {
+    return absl::StrCat(
+        "inspector_directory.digest: the team record was drawn from an inspector directory with "
+        "digest ",
+        record.inspector_directory_digest, " (", record.inspector_directory_size,
+        " inspectors); the directory given has digest ", digest, " (", bureau.staff.size(),
+        " inspectors): the inspectors, units, departments, conflicts or pair exclusions "
+        "changed since the draw");
+  }
+  std::vector<HistoryEntry> history;
+  for (const Plan& earlier : request.history) history.push_back({earlier.period, earlier.Digest()});
+  std::sort(history.begin(), history.end(),
+            [](const HistoryEntry& a, const HistoryEntry& b) { return a.period < b.period; });
+  if (history != record.history) {
+    return absl::StrCat("history: the team record was drawn with the earlier plans ", Show(record.history),
+                        "; the history given is ", Show(history));
+  }
+  return "";
+}
 
 // The first difference between a record and the recomputed one, or "".
 class Differ {
@@ -1087,6 +1164,16 @@ class Differ {
 
 }  // namespace
 
+std::string UnstaffedPlanDigest(const Plan& plan) {
+  Plan cleared = plan;
+  for (Task& task : cleared.tasks) {
+    task.team.clear();
+    task.joint = JointType::kNone;
+    task.partner_department.clear();
+  }
+  return cleared.Digest();
+}
+
 absl::StatusOr<AssignResult> AssignTeams(const Bureau& bureau, const TeamRules& rules, const Plan& plan,
                                          const AssignRequest& request) {
   Assigner assigner(bureau, rules, plan, request);
@@ -1100,6 +1187,9 @@ absl::StatusOr<AssignResult> AssignTeams(const Bureau& bureau, const TeamRules& 
 
 absl::Status VerifyTeamDraw(const TeamDrawRecord& record, const Bureau& bureau, const TeamRules& rules,
                             const Plan& plan_without_teams, const AssignRequest& request) {
+  if (std::string chain = ChainDifference(record, bureau, plan_without_teams, request); !chain.empty()) {
+    return absl::FailedPreconditionError(chain);
+  }
   absl::StatusOr<AssignResult> again = AssignTeams(bureau, rules, plan_without_teams, request);
   if (!again.ok()) {
     if (again.status().code() == absl::StatusCode::kInvalidArgument) return again.status();
@@ -1124,6 +1214,7 @@ absl::Status VerifyTeamDraw(const TeamDrawRecord& record, const Bureau& bureau, 
             fresh.rules.internal_joint_share_denominator);
   d.Compare("rules.department_joints_per_quarter", record.rules.department_joints_per_quarter,
             fresh.rules.department_joints_per_quarter);
+  d.Compare("rules.full_coverage_pools", record.rules.full_coverage_pools, fresh.rules.full_coverage_pools);
   d.Compare("load_cap_percent", record.load_cap_percent, fresh.load_cap_percent);
   d.Compare("teams (count)", record.teams.size(), fresh.teams.size());
   for (size_t k = 0; k < record.teams.size() && k < fresh.teams.size() && d.first().empty(); ++k) {

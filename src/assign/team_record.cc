@@ -6,12 +6,15 @@
 #include "io/json_fields.h"
 #include "nlohmann/json.hpp"
 #include "ssrandom/assign.h"
+#include "ssrandom/digest.h"
 #include "ssrandom/record.h"
 
 namespace ssr {
 namespace {
 
 nlohmann::ordered_json RulesJson(const TeamRules& r) {
+  std::vector<std::string> pools;
+  for (Pool pool : r.full_coverage_pools) pools.emplace_back(PoolName(pool));
   return {{"min_team_size", r.min_team_size},
           {"offsite_team_size", r.offsite_team_size},
           {"offsite_units", r.offsite_units},
@@ -21,7 +24,8 @@ nlohmann::ordered_json RulesJson(const TeamRules& r) {
           {"skills_by_item", r.skills_by_item},
           {"internal_joint_share_numerator", r.internal_joint_share_numerator},
           {"internal_joint_share_denominator", r.internal_joint_share_denominator},
-          {"department_joints_per_quarter", r.department_joints_per_quarter}};
+          {"department_joints_per_quarter", r.department_joints_per_quarter},
+          {"full_coverage_pools", pools}};
 }
 
 int SmallInt(internal::JsonFields& f, absl::string_view key) {
@@ -41,8 +45,11 @@ bool operator==(const TeamDraw& a, const TeamDraw& b) {
 }
 
 bool operator==(const TeamDrawRecord& a, const TeamDrawRecord& b) {
-  return a.id_space == b.id_space && a.period == b.period && a.rules == b.rules &&
-         a.load_cap_percent == b.load_cap_percent && a.teams == b.teams &&
+  return a.id_space == b.id_space && a.period == b.period &&
+         a.previous_record_digest == b.previous_record_digest && a.plan_digest == b.plan_digest &&
+         a.inspector_directory_digest == b.inspector_directory_digest &&
+         a.inspector_directory_size == b.inspector_directory_size && a.history == b.history &&
+         a.rules == b.rules && a.load_cap_percent == b.load_cap_percent && a.teams == b.teams &&
          a.internal_joint == b.internal_joint && a.department_joint == b.department_joint &&
          a.tasks == b.tasks && a.year_inspections == b.year_inspections &&
          a.year_internal_joint == b.year_internal_joint &&
@@ -50,7 +57,14 @@ bool operator==(const TeamDrawRecord& a, const TeamDrawRecord& b) {
          a.department_joint_required == b.department_joint_required && a.workload == b.workload;
 }
 
-std::string TeamDrawRecord::ToJson() const {
+namespace {
+
+nlohmann::ordered_json RecordJson(const TeamDrawRecord& r) {
+  const auto& teams = r.teams;
+  nlohmann::ordered_json history_json = nlohmann::ordered_json::array();
+  for (const HistoryEntry& h : r.history) {
+    history_json.push_back({{"period", h.period}, {"plan_digest", h.plan_digest}});
+  }
   nlohmann::ordered_json teams_json = nlohmann::ordered_json::array();
   for (const TeamDraw& team : teams) {
     nlohmann::ordered_json skipped_json = nlohmann::ordered_json::array();
@@ -63,30 +77,48 @@ std::string TeamDrawRecord::ToJson() const {
                           {"members", team.members},
                           {"skipped", skipped_json}});
   }
-  nlohmann::ordered_json json = {{"format", kTeamRecordFormat},
-                                 {"format_version", kTeamRecordFormatVersion},
-                                 {"algorithm", kDrawAlgorithmName},
-                                 {"algorithm_version", kDrawAlgorithmVersion},
-                                 {"id_space", id_space},
-                                 {"department_joint_id_space", kDepartmentJointIdSpace},
-                                 {"internal_joint_id_space", kInternalJointIdSpace},
-                                 {"period", period},
-                                 {"rules", RulesJson(rules)},
-                                 {"load_cap_percent", load_cap_percent},
-                                 {"tasks", tasks},
-                                 {"internal_joint", internal_joint},
-                                 {"department_joint", department_joint},
-                                 {"department_joint_required", department_joint_required},
-                                 {"year_inspections", year_inspections},
-                                 {"year_internal_joint", year_internal_joint},
-                                 {"year_internal_joint_required", year_internal_joint_required},
-                                 {"workload",
-                                  {{"min", workload.min},
-                                   {"max", workload.max},
-                                   {"stddev", workload.stddev},
-                                   {"inspectors", workload.inspectors}}},
-                                 {"teams", teams_json}};
-  return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  nlohmann::ordered_json json = {
+      {"format", kTeamRecordFormat},
+      {"format_version", kTeamRecordFormatVersion},
+      {"algorithm", kDrawAlgorithmName},
+      {"algorithm_version", kDrawAlgorithmVersion},
+      {"id_space", r.id_space},
+      {"department_joint_id_space", kDepartmentJointIdSpace},
+      {"internal_joint_id_space", kInternalJointIdSpace},
+      {"period", r.period},
+      {"previous_record_digest", r.previous_record_digest},
+      {"plan_digest", r.plan_digest},
+      {"inspector_directory",
+       {{"digest", r.inspector_directory_digest}, {"size", r.inspector_directory_size}}},
+      {"history", history_json},
+      {"rules", RulesJson(r.rules)},
+      {"load_cap_percent", r.load_cap_percent},
+      {"tasks", r.tasks},
+      {"internal_joint", r.internal_joint},
+      {"department_joint", r.department_joint},
+      {"department_joint_required", r.department_joint_required},
+      {"year_inspections", r.year_inspections},
+      {"year_internal_joint", r.year_internal_joint},
+      {"year_internal_joint_required", r.year_internal_joint_required},
+      {"workload",
+       {{"min", r.workload.min},
+        {"max", r.workload.max},
+        {"stddev", r.workload.stddev},
+        {"inspectors", r.workload.inspectors}}},
+      {"teams", teams_json}};
+  return json;
+}
+
+}  // namespace
+
+std::string TeamDrawRecord::ToJson() const {
+  return RecordJson(*this).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+std::string TeamDrawRecord::Digest() const {
+  // nlohmann::json (not ordered_json) sorts the keys: the canonical form of docs/teams.md.
+  return Sha256Hex(
+      nlohmann::json(RecordJson(*this)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 absl::StatusOr<TeamDrawRecord> TeamDrawRecord::FromJson(absl::string_view text, absl::string_view source) {
@@ -119,6 +151,26 @@ absl::StatusOr<TeamDrawRecord> TeamDrawRecord::FromJson(absl::string_view text, 
     top.Fail("internal_joint_id_space", absl::StrCat("expected \"", kInternalJointIdSpace, "\""));
   }
   record.period = top.String("period");
+  record.previous_record_digest = top.String("previous_record_digest", false);
+  record.plan_digest = top.String("plan_digest");
+  if (error.ok()) {
+    auto it = json.find("inspector_directory");
+    if (it == json.end() || !it->is_object()) {
+      top.Fail("inspector_directory", "expected a JSON object");
+    } else {
+      internal::JsonFields d(*it, absl::StrCat(source, ".inspector_directory"), &error);
+      record.inspector_directory_digest = d.String("digest");
+      record.inspector_directory_size = d.Integer("size");
+    }
+  }
+  const nlohmann::json& history = top.Array("history");
+  for (size_t i = 0; i < history.size() && error.ok(); ++i) {
+    internal::JsonFields h(history[i], absl::StrCat(source, ": history[", i, "]"), &error);
+    HistoryEntry entry;
+    entry.period = h.String("period");
+    entry.plan_digest = h.String("plan_digest");
+    record.history.push_back(std::move(entry));
+  }
   if (error.ok()) {
     auto it = json.find("rules");
     if (it == json.end() || !it->is_object()) {
@@ -136,6 +188,17 @@ absl::StatusOr<TeamDrawRecord> TeamDrawRecord::FromJson(absl::string_view text, 
       rules.internal_joint_share_numerator = r.Integer("internal_joint_share_numerator");
       rules.internal_joint_share_denominator = r.Integer("internal_joint_share_denominator");
       rules.department_joints_per_quarter = SmallInt(r, "department_joints_per_quarter");
+      std::vector<std::string> pools = r.StringList("full_coverage_pools");
+      rules.full_coverage_pools.clear();
+      for (const std::string& name : pools) {
+        if (!error.ok()) break;
+        absl::StatusOr<Pool> pool = ParsePool(name);
+        if (pool.ok()) {
+          rules.full_coverage_pools.push_back(*pool);
+        } else {
+          r.Fail("full_coverage_pools", pool.status().message());
+        }
+      }
       if (error.ok()) {
         absl::StatusOr<OwnAreaRule> parsed = ParseOwnAreaRule(own_area);
         if (parsed.ok()) {

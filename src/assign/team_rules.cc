@@ -1,5 +1,7 @@
 #include "ssrandom/team_rules.h"
 
+#include <algorithm>
+
 #include "absl/strings/str_cat.h"
 
 namespace ssr {
@@ -31,7 +33,13 @@ bool operator==(const TeamRules& a, const TeamRules& b) {
          a.skills_by_item == b.skills_by_item &&
          a.internal_joint_share_numerator == b.internal_joint_share_numerator &&
          a.internal_joint_share_denominator == b.internal_joint_share_denominator &&
-         a.department_joints_per_quarter == b.department_joints_per_quarter;
+         a.department_joints_per_quarter == b.department_joints_per_quarter &&
+         a.full_coverage_pools == b.full_coverage_pools;
+}
+
+bool IsRandomInspection(const TeamRules& rules, const Task& task) {
+  return std::find(rules.full_coverage_pools.begin(), rules.full_coverage_pools.end(), task.pool) ==
+         rules.full_coverage_pools.end();
 }
 
 absl::Status ValidateTeamRules(const TeamRules& rules) {
@@ -63,6 +71,12 @@ absl::Status ValidateTeamRules(const TeamRules& rules) {
   if (rules.department_joints_per_quarter < 0) {
     return invalid("department_joints_per_quarter", rules.department_joints_per_quarter,
                    "must not be negative");
+  }
+  for (Pool pool : rules.full_coverage_pools) {
+    if (pool == Pool::kExcluded) {
+      return absl::InvalidArgumentError(
+          "team rules: full_coverage_pools holds \"excluded\", which is no pool a plan draws from");
+    }
   }
   for (const std::string& unit : rules.offsite_units) {
     if (unit.empty()) return absl::InvalidArgumentError("team rules: offsite_units holds an empty unit id");

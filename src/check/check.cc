@@ -10,6 +10,7 @@
 #include "check/joint.h"
 #include "io/display_width.h"
 #include "nlohmann/json.hpp"
+#include "ssrandom/assign.h"
 #include "ssrandom/date.h"
 #include "ssrandom/sampler.h"
 
@@ -255,11 +256,12 @@ JointType CheckContext::JointOf(const Task& task) const {
   return ActualJoint(task, Inspected(task), input.bureau);
 }
 
+bool CheckContext::RandomInspection(const Task& task) const {
+  return input.count_full_coverage_in_shares || IsRandomInspection(team_rules, task);
+}
+
 bool CheckContext::CountsInShares(const Task& task) const {
-  if (!input.count_full_coverage_in_shares && task.pool != Pool::kExcluded &&
-      policy.pool_quota(task.pool).minimum >= Ratio::Percent(100)) {
-    return false;
-  }
+  if (!RandomInspection(task)) return false;
   if (mode == CheckMode::kRetrospective) return Inspected(task) != nullptr;
   return true;
 }
@@ -324,8 +326,9 @@ absl::StatusOr<ComplianceReport> Check(const Policy& policy, const Period& perio
   }
   const WorkingDayCalendar& calendar =
       input.calendar != nullptr ? *input.calendar : WorkingDayCalendar::BuiltIn();
-  internal::CheckContext context{policy, period, input, calendar, CheckMode::kProspective, {}, false, {}};
+  internal::CheckContext context{policy, period, input, calendar, CheckMode::kProspective, {}, false, {}, {}};
   context.mode = input.results ? CheckMode::kRetrospective : CheckMode::kProspective;
+  context.team_rules = TeamRulesFromPolicy(policy);
 
   ComplianceReport report;
   report.period = period.ToString();
@@ -370,10 +373,11 @@ absl::StatusOr<ComplianceReport> Check(const Policy& policy, const Period& perio
     state.plan = plan;
     for (const DrawRecord& record : input.records) {
       if (record.period != plan->period) continue;
-      if (record.plan_digest != plan->Digest()) {
+      // The record names the plan as drawn; the teams drawn since (ssrandom assign) are not part of it.
+      if (const std::string digest = UnstaffedPlanDigest(*plan); record.plan_digest != digest) {
         return absl::InvalidArgumentError(absl::StrCat(
             "the draw record for ", plan->period, " names plan digest ", record.plan_digest,
-            " but the plan's digest is ", plan->Digest(), ": the record is not this plan's record"));
+            " but the plan's digest (teams left out) is ", digest, ": the record is not this plan's record"));
       }
       state.record = &record;
     }

@@ -14,6 +14,8 @@
 #include "absl/status/status.h"
 #include "ssrandom/check.h"
 #include "ssrandom/classify.h"
+#include "ssrandom/policy.h"
+#include "ssrandom/team_rules.h"
 
 namespace ssr::internal {
 
@@ -39,6 +41,8 @@ struct CheckContext {
   bool year_complete = false;          // every quarter of a year check has a plan and has ended
   // Results by task id (only those inspected by as_of count as inspected).
   absl::flat_hash_map<std::string, const InspectionResult*> results;
+  // The policy's team-draw rules: their full_coverage_pools decide what is a random inspection (抽查).
+  TeamRules team_rules;
 
   // The result of a task when it was inspected by as_of, else nullptr (always nullptr when prospective).
   const InspectionResult* Inspected(const Task& task) const;
@@ -51,8 +55,11 @@ struct CheckContext {
   // How a task is (to be) carried out jointly: the plan's type, or the type of the team sent when it
   // changed and the bureau tells the members' units and departments.
   JointType JointOf(const Task& task) const;
-  // The tasks that count in the shares (Q-CREDIT, Q-JOINT-INTERNAL): inspections of pools drawn below 100%
-  // (all pools with count_full_coverage_in_shares). Prospective: planned; retrospective: inspected.
+  // Whether a task is a random inspection (抽查) for the shares: IsRandomInspection (team_rules.h, the
+  // team draw's own definition), or any task with count_full_coverage_in_shares.
+  bool RandomInspection(const Task& task) const;
+  // The tasks that count in the shares (Q-CREDIT, Q-JOINT-INTERNAL): random inspections. Prospective:
+  // planned; retrospective: inspected.
   bool CountsInShares(const Task& task) const;
   // An inspector of the bureau, or nullptr.
   const Inspector* FindInspector(absl::string_view id) const;

@@ -132,10 +132,7 @@ absl::Status CheckCredit(CheckContext& ctx, std::vector<Finding>* out) {
     int64_t base = 0, measured = 0, planned_base = 0, planned_credit = 0;
     std::vector<const Task*> other;
     for (const Task& task : q.plan->tasks) {
-      if (!ctx.input.count_full_coverage_in_shares &&
-          ctx.policy.pool_quota(task.pool).minimum >= Ratio::Percent(100)) {
-        continue;
-      }
+      if (!ctx.RandomInspection(task)) continue;
       ++planned_base;
       if (task.credit_based) ++planned_credit;
       if (!ctx.CountsInShares(task)) continue;

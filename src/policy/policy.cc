@@ -1108,6 +1108,10 @@ const Policy::TeamRules& Policy::team() const { return state_->team; }
   rules.internal_joint_share_numerator = joint.internal_joint_share.numerator();
   rules.internal_joint_share_denominator = joint.internal_joint_share.denominator();
   rules.department_joints_per_quarter = joint.dept_joint_per_quarter;
+  rules.full_coverage_pools.clear();
+  for (const Policy::PoolQuota& quota : policy.pool_quotas()) {
+    if (quota.minimum >= Ratio::Percent(100)) rules.full_coverage_pools.push_back(quota.pool);
+  }
   return rules;
 }
 const Policy::Deadlines& Policy::deadlines() const { return state_->deadlines; }

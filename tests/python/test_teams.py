@@ -171,3 +171,67 @@ def test_teams_frame_has_one_row_per_task(bureau):
     assert isinstance(frame, pandas.DataFrame)
     assert len(frame) == len(assignment.teams)
     assert list(frame.columns) == ["task_id", "joint", "partner_department", "members", "skipped"]
+
+
+def test_the_team_record_is_chained_and_verification_checks_the_link(bureau):
+    plan = plan_for(bureau, "2024Q1")
+    entity_digest = "ab" * 32  # stands for the plan's entity draw record
+    assignment = ssrandom.assign_teams(bureau, plan, previous_record_digest=entity_digest)
+    record = assignment.record
+    assert record["previous_record_digest"] == entity_digest
+    assert record["inspector_directory"] == {"digest": ssrandom.teams.inspector_directory_digest(bureau),
+                                             "size": bureau.inspector_count}
+    assert len(assignment.record_digest) == 64
+    assert assignment.record_digest == ssrandom.teams.team_record_digest(record)  # text or dict alike
+    ssrandom.verify_teams(assignment.record_json, bureau, plan, previous_record_digest=entity_digest)
+    with pytest.raises(ssrandom.FailedPreconditionError, match="previous_record_digest: the team record follows"):
+        ssrandom.verify_teams(assignment.record_json, bureau, plan, previous_record_digest="cd" * 32)
+    with pytest.raises(ssrandom.InvalidInputError, match="not a SHA-256 digest"):
+        ssrandom.assign_teams(bureau, plan, previous_record_digest="abc")
+    with pytest.raises(ssrandom.InvalidInputError):
+        ssrandom.teams.team_record_digest({"format": "ssrandom-team-record"})
+
+
+def test_full_coverage_pools_stay_outside_the_yearly_internal_share(bureau):
+    plan = plan_for(bureau, "2024Q1")
+    positive = 0
+    for task in plan["tasks"]:
+        if task["method"] == "off_site":
+            task.update({"class": "general", "pool": "positive", "stratum": "positive"})
+            positive += 1
+    assert positive > 0
+    record = ssrandom.assign_teams(bureau, plan).record
+    assert record["rules"]["full_coverage_pools"] == ["positive"]
+    assert record["year_inspections"] == len(plan["tasks"]) - positive
+    everything = ssrandom.assign_teams(bureau, plan, ssrandom.TeamRules(full_coverage_pools=())).record
+    assert everything["year_inspections"] == len(plan["tasks"])
+    assert everything["year_internal_joint_required"] > record["year_internal_joint_required"]
+    with pytest.raises(ssrandom.InvalidInputError, match="full_coverage_pools"):
+        ssrandom.assign_teams(bureau, plan, {"full_coverage_pools": ["everything"]})
+    policy = ssrandom.Policy.load("hebei-xinle-2024")
+    assert _core.team_rules_from_policy(policy._core)["full_coverage_pools"] == ["positive"]
+
+
+def test_the_inspector_directory_digest_is_recomputable_as_documented(bureau):
+    """The recomputation in docs/teams.md ("The inspector directory digest"), from the CSV tables."""
+    import csv
+    import hashlib
+    import io
+
+    def rows(table):
+        return list(csv.DictReader(io.StringIO(bureau.table_csv(table))))
+
+    inspector_fields = ["id", "name", "certificate_number", "certificate_valid_from", "certificate_valid_until",
+                        "unit", "department", "area_group", "specialties", "max_load", "active"]
+    inspectors = rows("inspectors")
+    assert any(";" in row["specialties"] for row in inspectors)  # the sorting of specialties matters here
+    for row in inspectors:
+        row["specialties"] = ";".join(sorted(filter(None, row["specialties"].split(";")), key=str.encode))
+    text = "ssrandom-inspector-directory-v1\n"
+    for name, table, fields in [("inspectors", inspectors, inspector_fields),
+                                ("units", rows("units"), ["id", "name", "kind"]),
+                                ("departments", rows("departments"), ["id", "name"]),
+                                ("conflicts", rows("conflicts"), ["inspector_id", "entity_id", "reason"]),
+                                ("pair_exclusions", rows("pair_exclusions"), ["inspector_a", "inspector_b", "reason"])]:
+        text += name + "\n" + "".join(sorted("\x1f".join(row[f] for f in fields) + "\n" for row in table))
+    assert hashlib.sha256(text.encode()).hexdigest() == ssrandom.teams.inspector_directory_digest(bureau)

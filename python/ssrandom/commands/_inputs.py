@@ -21,6 +21,14 @@ def add_bureau_arguments(parser: argparse.ArgumentParser) -> None:
                         help="a preset name (hebei-xinle-2024, city-level) or a policy .json file")
 
 
+def add_inspectors_argument(parser: argparse.ArgumentParser) -> None:
+    """Adds ``--inspectors FILE``: the inspector directory (执法检查人员名录库) kept apart from the bureau."""
+    parser.add_argument("--inspectors", metavar="FILE",
+                        help="the inspector directory (.csv or .json, the inspectors table of a bureau folder), "
+                             "replacing the bureau's inspectors; units, items, conflicts and exclusions stay the "
+                             "bureau's")
+
+
 def expected_size(args: argparse.Namespace) -> int:
     """A rough count of the entities the inputs hold, from the size of their files, to decide on a progress
     bar before loading (about 120 bytes per entity in CSV)."""
@@ -39,12 +47,21 @@ def expected_size(args: argparse.Namespace) -> int:
 
 
 def load_bureau(args: argparse.Namespace, as_of: Any = None) -> Bureau:
-    """The bureau the arguments name (``as_of``: the day certificates are checked against)."""
+    """The bureau the arguments name (``as_of``: the day certificates are checked against), with the inspector
+    directory of ``--inspectors`` when the command has that option and it was given."""
     if args.sample:
-        return Bureau.sample()
-    if args.bureau:
-        return Bureau.load(args.bureau, as_of=as_of)
-    return Bureau.from_entities(args.entities)
+        bureau = Bureau.sample()
+    elif args.bureau:
+        bureau = Bureau.load(args.bureau, as_of=as_of)
+    else:
+        bureau = Bureau.from_entities(args.entities)
+    inspectors = getattr(args, "inspectors", None)
+    if inspectors:
+        from ssrandom.bureau import _date_text
+        from ssrandom.teams import with_inspectors
+
+        bureau = with_inspectors(bureau, inspectors, _date_text(as_of))
+    return bureau
 
 
 def load_policy(args: argparse.Namespace) -> Policy:

@@ -31,7 +31,9 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                     "quarter with a fixed, printed seed and verifies its own record, draws an inspector team "
                     "for every task, and ends with the quarter's compliance report on a bundled simulated set of "
                     "results that has a few realistic faults.")
-    parser.add_argument("--out", metavar="DIR", help="also write plan.csv, plan.json and record.json here")
+    parser.add_argument("--out", metavar="DIR",
+                        help="also write plan.csv, plan.json and record.json here (and, in the text demo, the "
+                             "teams: plan.json with teams and teams.json)")
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object (summary, quality, classification, draw, verification)")
     parser.set_defaults(func=run)
@@ -61,10 +63,19 @@ def run(args: argparse.Namespace) -> int:
         for path in result.save(args.out):
             print(f"  wrote {path}")
     print()
-    assignment = assign_teams(bureau, result.plan.to_json(), team_rules_for(policy))
+    # The team record follows the entity record in the chain (docs/teams.md).
+    assignment = assign_teams(bureau, result.plan.to_json(), team_rules_for(policy),
+                              previous_record_digest=result.record.digest())
     print_teams(assignment)
-    print()
+    print(f"  team record digest {assignment.record_digest} (follows record {result.record.digest()[:12]}…)")
     teamed = Plan(assignment.plan_json)
+    if args.out:
+        from ssrandom.commands.assign import TEAM_RECORD, write_files
+
+        for path in write_files(args.out, [("plan.csv", teamed.to_csv()), ("plan.json", teamed.to_json()),
+                                           (TEAM_RECORD, assignment.record_json)]):
+            print(f"  wrote {path}")
+    print()
     print(demo_compliance_report(bureau, policy, teamed))
     return 0 if verified else 1
 

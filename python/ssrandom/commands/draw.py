@@ -10,15 +10,20 @@ import ssrandom.entity_draw as draw_module
 from ssrandom import _progress
 from ssrandom._text import table
 from ssrandom.calendar import Period
-from ssrandom.commands._inputs import add_bureau_arguments, expected_size, load_bureau, load_policy
+from ssrandom.commands._inputs import (add_bureau_arguments, add_inspectors_argument, expected_size, load_bureau,
+                                       load_policy, team_rules_for)
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = subparsers.add_parser(
         "draw", help="draw a quarter's entities and write the plan and the public record",
         description="Classifies the directory for the period, takes each stratum's quota of lowest tickets "
-                    "for the public seed, and writes DIR/plan.csv, DIR/plan.json and DIR/record.json.")
+                    "for the public seed, and writes DIR/plan.csv, DIR/plan.json and DIR/record.json. With "
+                    "--inspectors it also draws every task's team from that inspector directory (as ssrandom "
+                    "assign does) and writes DIR/teams.json, chained to record.json; nothing is written when "
+                    "either draw fails.")
     add_bureau_arguments(parser)
+    add_inspectors_argument(parser)
     parser.add_argument("--period", required=True, help="the quarter, e.g. 2024Q1")
     parser.add_argument("--seed", required=True, help="the public seed, fixed after the freeze")
     parser.add_argument("--seed-source", default="", help="where the seed came from (free text)")
@@ -58,15 +63,36 @@ def run(args: argparse.Namespace) -> int:
         previous = draw_module.DrawRecord.load(args.previous_record) if args.previous_record else None
         steps.next("draw")
         result = draw_module.draw(bureau, policy, args.period, args.seed, args.seed_source, history, previous)
+        assignment = None
+        if args.inspectors:
+            from ssrandom.commands.assign import TEAM_RECORD, write_files
+            from ssrandom.teams import assign_teams
+
+            assignment = assign_teams(bureau, result.plan.to_json(), team_rules_for(policy),
+                                      [earlier.to_json() for earlier in history],
+                                      previous_record_digest=result.record.digest())
         steps.next("write")
-        paths = result.save(args.out)
+        if assignment is None:
+            paths = result.save(args.out)
+        else:
+            staffed = draw_module.Plan(assignment.plan_json)
+            paths = write_files(args.out, [("plan.csv", staffed.to_csv()), ("plan.json", staffed.to_json()),
+                                           ("record.json", result.record.to_json()),
+                                           (TEAM_RECORD, assignment.record_json)])
     if args.json:
         print(json.dumps({"period": result.record.period, "tasks": len(result.plan),
                           "record_digest": result.record.digest(), "plan_digest": result.plan.digest(),
-                          "strata": result.record.strata, "files": paths}, ensure_ascii=False, indent=2))
+                          "strata": result.record.strata, "files": paths,
+                          "team_record_digest": assignment.record_digest if assignment else None},
+                         ensure_ascii=False, indent=2))
     else:
         print_strata(result.record)
         print(f"{len(result.plan)} tasks; record digest {result.record.digest()}")
+        if assignment is not None:
+            from ssrandom.commands.demo import print_teams
+
+            print_teams(assignment)
+            print(f"  team record digest {assignment.record_digest}")
         for path in paths:
             print(f"wrote {path}")
     return 0
