@@ -12,7 +12,8 @@ from ssrandom.errors import (Error, FailedPreconditionError, InternalError, Inva
                              MissingDependencyError, NotFoundError, OutOfRangeError)
 from ssrandom.policy import Classification, Condition, Policy, PolicyProblem, classify
 from ssrandom.sampler import UsccResult, check_uscc, sample, ticket, tickets, uscc_check_character
-from ssrandom.teams import TeamAssignment, TeamRules, assign_teams, verify_teams
+from ssrandom.teams import (TeamAssignment, TeamRules, assign_teams, inspector_directory_digest, team_record_digest,
+                            verify_teams, with_inspectors)
 
 __all__ = [
     "__version__",
@@ -52,5 +53,8 @@ __all__ = [
     "TeamRules",
     "assign_teams",
     "verify_teams",
+    "inspector_directory_digest",
+    "team_record_digest",
+    "with_inspectors",
     "labels",
 ]
