@@ -3,10 +3,12 @@
  *
  * libssrandom draws the entities a bureau inspects each quarter ("double random, one public"): it loads a
  * bureau's directories, classifies the entities under a policy, draws each quota stratum by public tickets,
- * and writes a plan and a public record that anyone can verify. This header is the interface other
+ * and writes a plan and a public record that anyone can verify; it then draws each task's inspection team
+ * and checks a quarter's plans and results against the rules. This header is the interface other
  * languages and C/C++ services link against; it stays source- and binary-compatible within ABI version
  * SSR_ABI_VERSION (the SONAME libssrandom.so.<SSR_ABI_VERSION>). docs/C_API.md is the guide; docs/draw.md,
- * docs/directory.md, docs/policy.md and docs/calendar.md describe the data.
+ * docs/directory.md, docs/policy.md, docs/calendar.md, docs/teams.md, docs/results.md and docs/check.md
+ * describe the data.
  *
  * A whole draw:
  *
@@ -66,8 +68,8 @@
  *    which is not a value: it keeps the enum an int on every compiler and makes any value a caller passes
  *    (say, one from a newer header) a well-defined value in C++ too; an unknown value is
  *    SSR_INVALID_ARGUMENT.
- *  - Options are enum keys on an options handle (ssr_draw_options); new options are new keys, never a
- *    changed signature.
+ *  - Options are enum keys on an options handle (ssr_draw_options, ssr_team_rules, ssr_check_options); new
+ *    options are new keys, never a changed signature.
  *  - Functions behind SSR_ENABLE_EXPERIMENTAL_API (end of this header) may change or disappear in any
  *    release; everything else is stable within the ABI version.
  */

@@ -113,10 +113,11 @@ void SetSubmitted(ssr_check_options* options, std::map<std::string, absl::CivilD
     ThrowArgument(absl::StrCat("quarter: '", period, "' is not a quarter (\"2024Q1\")"));
   std::optional<absl::CivilDay> day = Day(date, "date", true);
   std::map<std::string, absl::CivilDay>& map = options->*dates;
+  const std::string key = parsed.ToString();  // "2024q1" is the check's "2024Q1"
   if (day.has_value()) {
-    map[period] = *day;
+    map[key] = *day;
   } else {
-    map.erase(period);
+    map.erase(key);
   }
 }
 

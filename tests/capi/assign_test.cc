@@ -240,7 +240,7 @@ TEST(CapiTeamRulesTest, RefusedValuesLeaveTheRulesUnchanged) {
   EXPECT_EQ(ssr_team_rules_set_int(rules.get(), SSR_TEAM_RULE_OWN_AREA, 1), SSR_INVALID_ARGUMENT);
   EXPECT_TRUE(Contains(Message(), "SSR_TEAM_RULE_OWN_AREA is a string rule")) << Message();
   for (ssr_team_rule unknown : {static_cast<ssr_team_rule>(0), static_cast<ssr_team_rule>(99),
-                                static_cast<ssr_team_rule>(-1), SSR_TEAM_RULE_FORCE_INT}) {
+                                static_cast<ssr_team_rule>(11), SSR_TEAM_RULE_FORCE_INT}) {
     const char* text = nullptr;
     int64_t number = 0;
     EXPECT_EQ(ssr_team_rules_set_int(rules.get(), unknown, 3), SSR_INVALID_ARGUMENT);

@@ -526,7 +526,7 @@ TEST(CapiCheckTest, ARetrospectiveCheckOfTheSampleResultsFindsTheirFaults) {
   ASSERT_EQ(ssr_check_options_set_summary_submitted(options.get(), "2024Q1", "2024-06-28"), SSR_OK);
   CheckReport late = Check(s.policy.get(), "2024Q1", s.bureau.get(), options.get());
   EXPECT_EQ(Status(late.get(), "D-SUMMARY"), "violated");
-  ASSERT_EQ(ssr_check_options_set_statistics_submitted(options.get(), "2024Q1", "2024-04-01"), SSR_OK);
+  ASSERT_EQ(ssr_check_options_set_statistics_submitted(options.get(), "2024q1", "2024-04-01"), SSR_OK);
   CheckReport statistics = Check(s.policy.get(), "2024Q1", s.bureau.get(), options.get());
   EXPECT_EQ(Status(statistics.get(), "D-STATISTICS"), "met");
   // The text names the faulty task; max_records <= 0 means the default, 8.
@@ -707,7 +707,7 @@ TEST(CapiReportTextTest, DisclosureWithholdsWhatIsNotYetInspected) {
       ssr_disclosure(s.bureau.get(), s.plan.get(), s.results.get(), "", nullptr, SSR_FORMAT_CSV, 0, &text),
       SSR_INVALID_ARGUMENT);
   EXPECT_EQ(ssr_disclosure(s.bureau.get(), s.plan.get(), s.results.get(), "2024-06-30", nullptr,
-                           static_cast<ssr_format>(-3), 0, &text),
+                           static_cast<ssr_format>(2), 0, &text),
             SSR_INVALID_ARGUMENT);
   EXPECT_EQ(
       ssr_disclosure(nullptr, s.plan.get(), s.results.get(), "2024-06-30", nullptr, SSR_FORMAT_CSV, 0, &text),
