@@ -3,10 +3,12 @@
  *
  * libssrandom draws the entities a bureau inspects each quarter ("double random, one public"): it loads a
  * bureau's directories, classifies the entities under a policy, draws each quota stratum by public tickets,
- * and writes a plan and a public record that anyone can verify. This header is the interface other
+ * and writes a plan and a public record that anyone can verify; it then draws each task's inspection team
+ * and checks a quarter's plans and results against the rules. This header is the interface other
  * languages and C/C++ services link against; it stays source- and binary-compatible within ABI version
  * SSR_ABI_VERSION (the SONAME libssrandom.so.<SSR_ABI_VERSION>). docs/C_API.md is the guide; docs/draw.md,
- * docs/directory.md, docs/policy.md and docs/calendar.md describe the data.
+ * docs/directory.md, docs/policy.md, docs/calendar.md, docs/teams.md, docs/results.md and docs/check.md
+ * describe the data.
  *
  * A whole draw:
  *
@@ -66,8 +68,8 @@
  *    which is not a value: it keeps the enum an int on every compiler and makes any value a caller passes
  *    (say, one from a newer header) a well-defined value in C++ too; an unknown value is
  *    SSR_INVALID_ARGUMENT.
- *  - Options are enum keys on an options handle (ssr_draw_options); new options are new keys, never a
- *    changed signature.
+ *  - Options are enum keys on an options handle (ssr_draw_options, ssr_team_rules, ssr_check_options); new
+ *    options are new keys, never a changed signature.
  *  - Functions behind SSR_ENABLE_EXPERIMENTAL_API (end of this header) may change or disappear in any
  *    release; everything else is stable within the ABI version.
  */
@@ -631,6 +633,388 @@ SSR_API const char* ssr_record_stratum_selected_id(const ssr_record* record, siz
 SSR_API const char* ssr_record_stratum_selected_ticket(const ssr_record* record, size_t stratum,
                                                        size_t index);
 SSR_API int ssr_record_stratum_selected_readmitted(const ssr_record* record, size_t stratum, size_t index);
+
+/* ===== The team draw ======================================================================================
+ *
+ * The second "random" of 双随机 (随机选派执法检查人员, docs/teams.md): every task of a plan gets a team drawn
+ * from the inspector directory, candidates ranked by the ticket of "<task id>|<inspector id>" under the
+ * plan's seed, the first ones the rules admit taken (recusal, rotation, own area, skills, workload, joint
+ * inspections). The result is a new plan with the teams filled — read it through ssr_plan_task_team_size,
+ * _team_member, _joint_type and _partner_department, digest and write it with the plan functions — and a
+ * team record: the team part of the public record, with every candidate passed over and the reason.
+ *
+ *   ssr_team_rules* rules = NULL;
+ *   ssr_plan* assigned = NULL;
+ *   ssr_team_record* teams = NULL;
+ *   ssr_team_rules_from_policy(policy, &rules);
+ *   ssr_assign_teams(bureau, rules, plan, NULL, &assigned, &teams);
+ *   ... ssr_team_record_verify(teams, bureau, rules, plan, NULL) ...
+ *   ssr_team_record_destroy(teams); ssr_plan_destroy(assigned); ssr_team_rules_destroy(rules);
+ *
+ * Thread safety: ssr_team_rules may be read by any number of concurrent draws and verifications; setting a
+ * key needs exclusive access. ssr_team_record is immutable; every function may run concurrently.
+ */
+
+typedef struct ssr_team_rules ssr_team_rules;   /* the rules a team obeys (team size, rotation, joints) */
+typedef struct ssr_team_record ssr_team_record; /* the public record of a team draw */
+
+/* Team-rule keys, one per field of the rules (docs/teams.md explains each). The values are fixed; new keys
+ * are appended. */
+typedef enum ssr_team_rule {
+  /* int, default 2: bureau inspectors per on-site team; at least 2 (Administrative Penalty Law, art. 42). */
+  SSR_TEAM_RULE_MIN_TEAM_SIZE = 1,
+  /* int, default 1: staff per off-site (非现场) task; at least 1. */
+  SSR_TEAM_RULE_OFFSITE_TEAM_SIZE = 2,
+  /* string, default "monitoring": the internal units whose staff take the off-site tasks, unit ids
+   * separated by ';' ("" for none). */
+  SSR_TEAM_RULE_OFFSITE_UNITS = 3,
+  /* int, default 30: tasks per period for an inspector whose max_load is not set; >= 0. */
+  SSR_TEAM_RULE_DEFAULT_MAX_LOAD = 4,
+  /* int, default 4: nobody inspects an entity they inspected in this many periods before (0: no rule). */
+  SSR_TEAM_RULE_ROTATION_WINDOW_PERIODS = 5,
+  /* string, default "free": the own-area rule, "free", "required" or "forbidden". */
+  SSR_TEAM_RULE_OWN_AREA = 6,
+  /* int 0 or 1, default 1: every specialty a task's items require is held by a member of its team. */
+  SSR_TEAM_RULE_SKILLS_BY_ITEM = 7,
+  /* int, default 30 and 100: internal joint inspections (内部联合) are at least numerator/denominator of
+   * the year's inspections; 0 <= numerator <= denominator, denominator >= 1. */
+  SSR_TEAM_RULE_INTERNAL_JOINT_SHARE_NUMERATOR = 8,
+  SSR_TEAM_RULE_INTERNAL_JOINT_SHARE_DENOMINATOR = 9,
+  /* int, default 1: inter-department joint inspections (部门联合) in every quarterly plan; >= 0. */
+  SSR_TEAM_RULE_DEPARTMENT_JOINTS_PER_QUARTER = 10,
+  SSR_TEAM_RULE_FORCE_INT = 0x7FFFFFFF /* not a key: see "Enums" above */
+} ssr_team_rule;
+
+/* New rules with the defaults listed above (those of the Xinle 2024 plan and of the law). */
+SSR_API ssr_status ssr_team_rules_create(ssr_team_rules** out);
+
+/* The rules a policy sets through its team and joint sections (ssr::TeamRulesFromPolicy; docs/policy.md).
+ * A field the policy leaves out takes the policy format's default, which may differ from
+ * ssr_team_rules_create's (a policy without off-site units gives none). Errors: SSR_INVALID_ARGUMENT for
+ * NULL arguments. */
+SSR_API ssr_status ssr_team_rules_from_policy(const ssr_policy* policy, ssr_team_rules** out);
+
+SSR_API void ssr_team_rules_destroy(ssr_team_rules* rules);
+
+/* Sets an int key or a string key (NULL value: ""). The rules are checked as a whole after every change,
+ * so keep them valid at each step (to raise both parts of the share, set the denominator first).
+ * Errors: SSR_INVALID_ARGUMENT for an unknown key, a key of the other type, or a value refused (naming the
+ * field and the accepted range); the rules keep their value. */
+SSR_API ssr_status ssr_team_rules_set_int(ssr_team_rules* rules, ssr_team_rule key, int64_t value);
+SSR_API ssr_status ssr_team_rules_set_string(ssr_team_rules* rules, ssr_team_rule key, const char* value);
+
+/* Reads a key: an int, or a borrowed string (valid until that key is set again or the rules are
+ * destroyed; SSR_TEAM_RULE_OFFSITE_UNITS joined by ';'). Errors as the setters. */
+SSR_API ssr_status ssr_team_rules_get_int(const ssr_team_rules* rules, ssr_team_rule key, int64_t* out_value);
+SSR_API ssr_status ssr_team_rules_get_string(const ssr_team_rules* rules, ssr_team_rule key,
+                                             const char** out_value);
+
+/* Draws every task's team of `plan` (teams already in it are replaced) under `rules`. `options` (may be
+ * NULL: no history, threads 0) gives the bureau's earlier plans with their teams — the rotation window
+ * and the year's internal joint share read them — and SSR_DRAW_THREADS; its other keys are not read (the
+ * seed is the plan's). Both outputs are required; each is a new handle on success, NULL on failure.
+ * Errors: SSR_INVALID_ARGUMENT — a plan whose period is not a quarter, a blank seed, duplicate tasks, a
+ * task naming an entity or item the bureau lacks, a history plan not earlier than the plan or repeated;
+ * SSR_FAILED_PRECONDITION, decided before anything is drawn — a task no team can serve, too few tasks
+ * able to take the required joint teams, or too little load capacity (the message names the tasks, the
+ * binding rule and a fix). */
+SSR_API ssr_status ssr_assign_teams(const ssr_bureau* bureau, const ssr_team_rules* rules,
+                                    const ssr_plan* plan, const ssr_draw_options* options,
+                                    ssr_plan** out_plan, ssr_team_record** out_record);
+
+/* A team record from its JSON (format ssrandom-team-record/1). `source` (may be NULL: "teams.json") names
+ * it in messages. Errors: SSR_INVALID_ARGUMENT naming the field, or an unknown format version. */
+SSR_API ssr_status ssr_team_record_from_json(const char* data, size_t size, const char* source,
+                                             ssr_team_record** out);
+SSR_API void ssr_team_record_destroy(ssr_team_record* record);
+
+/* The record as pretty JSON in documented field order (docs/teams.md), deterministic; a new string. */
+SSR_API ssr_status ssr_team_record_to_json(const ssr_team_record* record, char** out_json);
+
+/* SHA-256 hex of the record's canonical JSON (keys sorted, no whitespace, UTF-8: the rule of
+ * ssr_record_digest). `size` >= SSR_DIGEST_SIZE. */
+SSR_API ssr_status ssr_team_record_digest(const ssr_team_record* record, char* buffer, size_t size);
+
+/* Recomputes the team draw from the bureau, the rules, the plan (before or after the team draw: a task
+ * that carries a team must carry the recorded one) and the history of `options` (may be NULL), and
+ * compares every field. SSR_OK when identical; SSR_FAILED_PRECONDITION naming the first difference, e.g.
+ * "teams[3] (2024Q1/XL-00412).members[0]: the record says I-007, the recomputed draw gives I-012", or
+ * saying the draw can no longer be recomputed; SSR_INVALID_ARGUMENT for invalid inputs. */
+SSR_API ssr_status ssr_team_record_verify(const ssr_team_record* record, const ssr_bureau* bureau,
+                                          const ssr_team_rules* rules, const ssr_plan* plan,
+                                          const ssr_draw_options* options);
+
+/* The rules the record says the draw applied, as new rules (e.g. to verify with them). */
+SSR_API ssr_status ssr_team_record_rules(const ssr_team_record* record, ssr_team_rules** out);
+
+/* Header fields. Strings borrowed; numbers -1 for NULL. */
+SSR_API const char* ssr_team_record_period(const ssr_team_record* record);   /* "2024Q1" */
+SSR_API const char* ssr_team_record_id_space(const ssr_team_record* record); /* "<task id>|<inspector id>" */
+/* The levelled load share p (1..100): each inspector took at most ⌈p × max_load / 100⌉ tasks. */
+SSR_API int ssr_team_record_load_cap_percent(const ssr_team_record* record);
+/* This plan's tasks and its internal / department joint tasks. */
+SSR_API int64_t ssr_team_record_tasks(const ssr_team_record* record);
+SSR_API int64_t ssr_team_record_internal_joint(const ssr_team_record* record);
+SSR_API int64_t ssr_team_record_department_joint(const ssr_team_record* record);
+SSR_API int64_t ssr_team_record_department_joint_required(const ssr_team_record* record);
+/* The year so far, this plan included: inspections, internal joint ones, and the required internal ones. */
+SSR_API int64_t ssr_team_record_year_inspections(const ssr_team_record* record);
+SSR_API int64_t ssr_team_record_year_internal_joint(const ssr_team_record* record);
+SSR_API int64_t ssr_team_record_year_internal_joint_required(const ssr_team_record* record);
+/* Tasks per inspector over the bureau's drawable staff: fewest, most, and how many inspectors counted. */
+SSR_API int64_t ssr_team_record_workload_min(const ssr_team_record* record);
+SSR_API int64_t ssr_team_record_workload_max(const ssr_team_record* record);
+SSR_API int64_t ssr_team_record_workload_inspectors(const ssr_team_record* record);
+
+/* The teams, one per task in plan order. The index of a task's team by task id; SSR_NOT_FOUND when the
+ * record has none. */
+SSR_API size_t ssr_team_record_team_count(const ssr_team_record* record);
+SSR_API ssr_status ssr_team_record_find_team(const ssr_team_record* record, const char* task_id,
+                                             size_t* out_team);
+/* One team: its task id, joint type ("none", "internal" or "department") and partner department ("" unless
+ * "department"); strings borrowed, NULL on a bad index. */
+SSR_API const char* ssr_team_record_team_task_id(const ssr_team_record* record, size_t team);
+SSR_API const char* ssr_team_record_team_joint_type(const ssr_team_record* record, size_t team);
+SSR_API const char* ssr_team_record_team_partner_department(const ssr_team_record* record, size_t team);
+/* The members (inspector ids) in draw order: count and member `index`. */
+SSR_API size_t ssr_team_record_team_member_count(const ssr_team_record* record, size_t team);
+SSR_API const char* ssr_team_record_team_member(const ssr_team_record* record, size_t team, size_t index);
+/* The candidates passed over before the last member, in ticket order: count, inspector id and reason
+ * ("inactive", "unit", "certificate", "conflict", "rotation", "area", "pair_exclusion", "skill", "load",
+ * "feasibility"; docs/teams.md). */
+SSR_API size_t ssr_team_record_team_skipped_count(const ssr_team_record* record, size_t team);
+SSR_API const char* ssr_team_record_team_skipped_id(const ssr_team_record* record, size_t team, size_t index);
+SSR_API const char* ssr_team_record_team_skipped_reason(const ssr_team_record* record, size_t team,
+                                                        size_t index);
+
+/* ===== Inspection results =================================================================================
+ *
+ * What happened to each planned task (检查结果, docs/results.md): one result per inspected task — the date,
+ * the method, the team sent, the outcome, the handling, and when it was entered in the platform and
+ * published. Read from CSV (English or Chinese headers) or JSON, validated against the plans the tasks
+ * belong to; all or nothing.
+ *
+ * Thread safety: immutable; every function may run concurrently. Borrowed strings live until destroy.
+ */
+
+typedef struct ssr_results ssr_results; /* inspection results of one or more quarters */
+
+/* Reads results from CSV or JSON text and validates every record against `plans` (`plan_count` plans of
+ * one bureau, any quarters; `plans` may be NULL only when `plan_count` is 0): unknown tasks, duplicates,
+ * a changed team without a reason, dates outside the quarter or out of order, handling without a problem.
+ * `bureau` (may be NULL) also checks every team member against its inspector directory. `source` (may be
+ * NULL: "results.csv" / "results.json") names the text in messages. `out_report` as for bureau loads:
+ * every error and warning with record, line, task id and field. Errors: SSR_INVALID_ARGUMENT listing the
+ * problems (up to 20 in the message, all in the report), or an unknown format. */
+SSR_API ssr_status ssr_results_read(const char* data, size_t size, ssr_format format, const char* source,
+                                    const ssr_plan* const* plans, size_t plan_count, const ssr_bureau* bureau,
+                                    ssr_results** out, ssr_quality_report** out_report);
+
+/* ssr_results_read for a .csv or .json file (by extension, any case). Errors: those of ssr_results_read,
+ * SSR_NOT_FOUND and SSR_PERMISSION_DENIED for the file, SSR_INVALID_ARGUMENT for another extension. */
+SSR_API ssr_status ssr_results_load(const char* path, const ssr_plan* const* plans, size_t plan_count,
+                                    const ssr_bureau* bureau, ssr_results** out,
+                                    ssr_quality_report** out_report);
+
+SSR_API void ssr_results_destroy(ssr_results* results);
+
+/* The results as JSON (format ssrandom-results/1) or CSV (English headers, or the Chinese ones when
+ * `chinese_headers` is nonzero; both read back the same), deterministic; new strings. */
+SSR_API ssr_status ssr_results_to_json(const ssr_results* results, char** out_json);
+SSR_API ssr_status ssr_results_to_csv(const ssr_results* results, int chinese_headers, char** out_csv);
+
+/* The results in file order: count, and the index of a task's result (SSR_NOT_FOUND when it has none). */
+SSR_API size_t ssr_results_count(const ssr_results* results);
+SSR_API ssr_status ssr_results_find(const ssr_results* results, const char* task_id, size_t* out_result);
+
+/* One result's fields (borrowed; NULL for a NULL handle or an index out of range). Dates are "YYYY-MM-DD",
+ * "" for none (not yet entered, not yet published). Method "on_site"/"off_site"; outcome "no_problem" or
+ * "problem_found"; handling "rectification", "penalty_case", "clue_transfer", "judicial_referral",
+ * "credit_record". */
+SSR_API const char* ssr_results_task_id(const ssr_results* results, size_t result);
+SSR_API const char* ssr_results_inspection_date(const ssr_results* results, size_t result);
+SSR_API const char* ssr_results_method(const ssr_results* results, size_t result);
+SSR_API const char* ssr_results_outcome(const ssr_results* results, size_t result);
+SSR_API const char* ssr_results_team_change_reason(const ssr_results* results, size_t result);
+SSR_API const char* ssr_results_entry_date(const ssr_results* results, size_t result);
+SSR_API const char* ssr_results_publication_date(const ssr_results* results, size_t result);
+SSR_API const char* ssr_results_note(const ssr_results* results, size_t result);
+/* The team sent (inspector ids) and the handling, in the order written: counts and entry `index`. */
+SSR_API size_t ssr_results_team_size(const ssr_results* results, size_t result);
+SSR_API const char* ssr_results_team_member(const ssr_results* results, size_t result, size_t index);
+SSR_API size_t ssr_results_handling_count(const ssr_results* results, size_t result);
+SSR_API const char* ssr_results_handling(const ssr_results* results, size_t result, size_t index);
+
+/* ===== Compliance checks ==================================================================================
+ *
+ * Does a quarter (or a year) meet every rule (考核, docs/check.md)? ssr_check runs the rules of RULES.md
+ * §3–§5 over the plans of a period — before they are carried out (prospective: no results) or with their
+ * results (retrospective) — and gives a report: one finding per rule and scope, with the measured and
+ * required counts, a status ("met", "short", "violated", "not_yet_due", "unknown"), the shortfall and a
+ * hint. A plan that breaks a rule is not an error of the call: the findings say so.
+ *
+ *   ssr_check_options* options = NULL;
+ *   ssr_check_report* report = NULL;
+ *   ssr_check_options_create(&options);
+ *   ssr_check_options_add_plan(options, assigned);
+ *   ssr_check_options_add_record(options, record);
+ *   ssr_check_options_set_string(options, SSR_CHECK_AS_OF, "2024-04-15");
+ *   ssr_check(policy, "2024Q1", bureau, options, &report);
+ *   for (i = 0; i < ssr_check_report_finding_count(report); ++i) ... ssr_check_report_finding_rule(report, i)
+ *
+ * Thread safety: ssr_check_options may be read by any number of concurrent checks; changing it needs
+ * exclusive access. ssr_check_report is immutable; every function may run concurrently.
+ */
+
+typedef struct ssr_check_options ssr_check_options; /* the inputs and settings of a check */
+typedef struct ssr_check_report ssr_check_report;   /* the findings of a check */
+
+/* Check option keys. The values are fixed; new keys are appended. */
+typedef enum ssr_check_option {
+  /* string, default "": the day of the check, "YYYY-MM-DD". Deadlines after it are not yet due and results
+   * dated after it are not counted yet. "": a final assessment, every deadline has passed. */
+  SSR_CHECK_AS_OF = 1,
+  /* int 0 or 1, default 0: count full-coverage pools (the positive list's off-site checks) in the shares
+   * of Q-CREDIT and Q-JOINT-INTERNAL, which otherwise count random inspections (抽查) only. */
+  SSR_CHECK_COUNT_FULL_COVERAGE = 2,
+  SSR_CHECK_OPTION_FORCE_INT = 0x7FFFFFFF /* not an option: see "Enums" above */
+} ssr_check_option;
+
+/* New options: no plan, no record, no results, no history, the built-in calendar, defaults as listed. */
+SSR_API ssr_status ssr_check_options_create(ssr_check_options** out);
+SSR_API void ssr_check_options_destroy(ssr_check_options* options);
+
+/* Sets a string key (NULL value: "") or an int key; reads one (a borrowed string, valid until that key is
+ * set again or the options are destroyed). Errors: SSR_INVALID_ARGUMENT for an unknown key, a key of the
+ * other type, or a value refused (not a date, not 0 or 1); the option keeps its value. */
+SSR_API ssr_status ssr_check_options_set_string(ssr_check_options* options, ssr_check_option key,
+                                                const char* value);
+SSR_API ssr_status ssr_check_options_set_int(ssr_check_options* options, ssr_check_option key, int64_t value);
+SSR_API ssr_status ssr_check_options_get_string(const ssr_check_options* options, ssr_check_option key,
+                                                const char** out_value);
+SSR_API ssr_status ssr_check_options_get_int(const ssr_check_options* options, ssr_check_option key,
+                                             int64_t* out_value);
+
+/* Adds a copy of a plan under check (the quarter's plan, or one plan per quarter for a year), of its draw
+ * record (optional: the pool sizes of the frozen directory; it must be its plan's), or of an earlier plan
+ * of the year that is not checked itself but counts for the yearly cap and rotation. */
+SSR_API ssr_status ssr_check_options_add_plan(ssr_check_options* options, const ssr_plan* plan);
+SSR_API ssr_status ssr_check_options_add_record(ssr_check_options* options, const ssr_record* record);
+SSR_API ssr_status ssr_check_options_add_history(ssr_check_options* options, const ssr_plan* plan);
+/* The plans, records and history plans added so far. */
+SSR_API size_t ssr_check_options_plan_count(const ssr_check_options* options);
+SSR_API size_t ssr_check_options_record_count(const ssr_check_options* options);
+SSR_API size_t ssr_check_options_history_count(const ssr_check_options* options);
+
+/* Sets a copy of the inspection results for a retrospective check; NULL removes them (a prospective
+ * check). */
+SSR_API ssr_status ssr_check_options_set_results(ssr_check_options* options, const ssr_results* results);
+
+/* When a quarter's summary (工作总结) or statistics table (统计表) was submitted: `quarter` "2024Q1",
+ * `date` "YYYY-MM-DD", or NULL or "" for not submitted. Errors: SSR_INVALID_ARGUMENT for a period that is
+ * not a quarter or a malformed date. */
+SSR_API ssr_status ssr_check_options_set_summary_submitted(ssr_check_options* options, const char* quarter,
+                                                           const char* date);
+SSR_API ssr_status ssr_check_options_set_statistics_submitted(ssr_check_options* options, const char* quarter,
+                                                              const char* date);
+
+/* Sets a copy of `calendar` for the deadlines (NULL: the built-in calendar). */
+SSR_API ssr_status ssr_check_options_set_calendar(ssr_check_options* options, const ssr_calendar* calendar);
+
+/* Removes the plans, records, history, results and submission dates; keys and calendar stay. */
+SSR_API ssr_status ssr_check_options_clear_inputs(ssr_check_options* options);
+
+/* Checks `period` (a quarter "2024Q1" or a year "2024") under `policy` with the plans and settings of
+ * `options`. `bureau` (may be NULL) gives pool sizes when a plan has no record, certificates, conflicts
+ * and hints naming entities and areas. The output is a new report on success, NULL on failure.
+ * Errors: SSR_INVALID_ARGUMENT — no plan, a plan outside the period or of another bureau, two plans for
+ * one quarter, a missing quarter of a year, a record not its plan's, results that do not validate, no
+ * pool sizes (neither a record nor a bureau); SSR_OUT_OF_RANGE — the calendar lacks a year a deadline
+ * needs (load the holiday file). */
+SSR_API ssr_status ssr_check(const ssr_policy* policy, const char* period, const ssr_bureau* bureau,
+                             const ssr_check_options* options, ssr_check_report** out);
+SSR_API void ssr_check_report_destroy(ssr_check_report* report);
+
+/* {"format": "ssrandom-compliance", "format_version": 1, ..., "findings": [...]} with every record, or a
+ * readable bilingual report listing at most `max_records` records per finding (<= 0: 8); new strings. */
+SSR_API ssr_status ssr_check_report_to_json(const ssr_check_report* report, char** out_json);
+SSR_API ssr_status ssr_check_report_to_text(const ssr_check_report* report, int max_records, char** out_text);
+
+/* 1 when no finding is "short" or "violated", 0 otherwise, -1 for NULL. */
+SSR_API int ssr_check_report_ok(const ssr_check_report* report);
+/* Findings with a status ("met", "short", "violated", "not_yet_due", "unknown"); -1 for another name. */
+SSR_API int64_t ssr_check_report_status_count(const ssr_check_report* report, const char* status);
+
+/* Header fields (borrowed): the period checked, the mode ("prospective" or "retrospective"), the day of
+ * the check ("" for a final assessment), the bureau's and the policy's names. */
+SSR_API const char* ssr_check_report_period(const ssr_check_report* report);
+SSR_API const char* ssr_check_report_mode(const ssr_check_report* report);
+SSR_API const char* ssr_check_report_as_of(const ssr_check_report* report);
+SSR_API const char* ssr_check_report_bureau(const ssr_check_report* report);
+SSR_API const char* ssr_check_report_policy_name(const ssr_check_report* report);
+/* What the check assumed (pool sizes' source, quarters skipped): count and note `index`. */
+SSR_API size_t ssr_check_report_note_count(const ssr_check_report* report);
+SSR_API const char* ssr_check_report_note(const ssr_check_report* report, size_t index);
+
+/* The findings, rules in ssr_rule_id order, quarters in order within a rule. Strings borrowed (NULL on a
+ * bad index); numbers -1 on a bad index. */
+SSR_API size_t ssr_check_report_finding_count(const ssr_check_report* report);
+/* The rule ("Q-KEY") and the status ("met", "short", "violated", "not_yet_due" or "unknown"). */
+SSR_API const char* ssr_check_report_finding_rule(const ssr_check_report* report, size_t finding);
+SSR_API const char* ssr_check_report_finding_status(const ssr_check_report* report, size_t finding);
+/* The status's Chinese label: "达标", "不足", "违规", "未到期", "未知". */
+SSR_API const char* ssr_check_report_finding_status_label(const ssr_check_report* report, size_t finding);
+/* The scope: period ("2024Q1", or "2024" for the yearly rules of a year), pool, credit class and area
+ * ("" for all). */
+SSR_API const char* ssr_check_report_finding_period(const ssr_check_report* report, size_t finding);
+SSR_API const char* ssr_check_report_finding_pool(const ssr_check_report* report, size_t finding);
+SSR_API const char* ssr_check_report_finding_credit_class(const ssr_check_report* report, size_t finding);
+SSR_API const char* ssr_check_report_finding_area(const ssr_check_report* report, size_t finding);
+/* `measured` records satisfy the rule out of `base` considered; `required` is the minimum of `measured`;
+ * `shortfall` is what is missing (0 when met). */
+SSR_API int64_t ssr_check_report_finding_measured(const ssr_check_report* report, size_t finding);
+SSR_API int64_t ssr_check_report_finding_base(const ssr_check_report* report, size_t finding);
+SSR_API int64_t ssr_check_report_finding_required(const ssr_check_report* report, size_t finding);
+SSR_API int64_t ssr_check_report_finding_shortfall(const ssr_check_report* report, size_t finding);
+/* The same as text ("24 of 94 key entities (25.5%)", "≥ 24 (⌈25% × 94⌉ = 24)"), and what to do. */
+SSR_API const char* ssr_check_report_finding_measured_text(const ssr_check_report* report, size_t finding);
+SSR_API const char* ssr_check_report_finding_required_text(const ssr_check_report* report, size_t finding);
+SSR_API const char* ssr_check_report_finding_hint(const ssr_check_report* report, size_t finding);
+/* The deadline of D-SUMMARY and D-STATISTICS findings, "YYYY-MM-DD"; "" for the other rules. */
+SSR_API const char* ssr_check_report_finding_due(const ssr_check_report* report, size_t finding);
+/* The records involved (task ids; entity ids for the yearly cap): count and record `index`. */
+SSR_API size_t ssr_check_report_finding_record_count(const ssr_check_report* report, size_t finding);
+SSR_API const char* ssr_check_report_finding_record(const ssr_check_report* report, size_t finding,
+                                                    size_t index);
+
+/* The rule ids in report order (Q-SPECIAL, Q-KEY, ..., D-STATISTICS): count and id `index` (static; NULL
+ * out of range); and a rule's bilingual title (static; NULL for an unknown id). Thread-safe. */
+SSR_API size_t ssr_rule_count(void);
+SSR_API const char* ssr_rule_id(size_t index);
+SSR_API const char* ssr_rule_title(const char* rule);
+
+/* ===== Quarterly reports ==================================================================================
+ *
+ * The statistics table (统计表) and the public disclosure (结果公示) of a quarter's results, as text.
+ */
+
+/* The statistics of `plan`'s quarter by area, then a total row: entity counts from the bureau classified
+ * under the policy, inspections dated on or before `as_of` (may be NULL or "": all). As JSON (format
+ * ssrandom-statistics/1) or CSV (Chinese headers when `chinese_headers` is nonzero); a new string.
+ * Errors: SSR_INVALID_ARGUMENT — a plan whose period is not a quarter, results that do not validate
+ * against the plan, a malformed date, an unknown format. */
+SSR_API ssr_status ssr_statistics_table(const ssr_bureau* bureau, const ssr_policy* policy,
+                                        const ssr_plan* plan, const ssr_results* results, const char* as_of,
+                                        ssr_format format, int chinese_headers, char** out_text);
+
+/* The public records of `plan`'s results as of `as_of` (required, "YYYY-MM-DD"): tasks without a result
+ * or inspected later are withheld. `record` (may be NULL) is the plan's draw record, named in each public
+ * record by digest (else the plan's digest is named). As JSON (format ssrandom-disclosure/1) or CSV
+ * (Chinese headers when `chinese_headers` is nonzero); a new string. Errors: SSR_INVALID_ARGUMENT — results
+ * that do not validate, a record not the plan's, a malformed date, an unknown format. */
+SSR_API ssr_status ssr_disclosure(const ssr_bureau* bureau, const ssr_plan* plan, const ssr_results* results,
+                                  const char* as_of, const ssr_record* record, ssr_format format,
+                                  int chinese_headers, char** out_text);
 
 /* ===== Tickets, seeds and USCCs ===========================================================================
  *

@@ -1,5 +1,6 @@
-// DrawQuarter.java — embedding libssrandom from Java 17 through JNA: the same draw as
-// examples/c/draw_quarter.c, printing the same text (the tests compare the two outputs byte for byte).
+// DrawQuarter.java — embedding libssrandom from Java 17 through JNA: the same draw, team draw and
+// compliance check as examples/c/draw_quarter.c, printing the same text (the tests compare the two outputs
+// byte for byte).
 //
 //   javac -cp jna-5.14.0.jar -d classes DrawQuarter.java
 //   java -cp classes:jna-5.14.0.jar -Djna.library.path=/path/to/lib DrawQuarter [BUREAU_FOLDER]
@@ -33,6 +34,7 @@ public final class DrawQuarter {
     int SSR_DRAW_SEED = 1;
     int SSR_DRAW_SEED_SOURCE = 2;
     int SSR_DIGEST_SIZE = 65;
+    int SSR_CHECK_AS_OF = 1;
 
     String ssr_last_error_message();
 
@@ -69,6 +71,44 @@ public final class DrawQuarter {
     long ssr_record_stratum_quota(Pointer record, long stratum);
     long ssr_record_stratum_selected_count(Pointer record, long stratum);
     int ssr_record_verify(Pointer record, Pointer bureau, Pointer policy, Pointer history);
+
+    int ssr_team_rules_from_policy(Pointer policy, PointerByReference out);
+    void ssr_team_rules_destroy(Pointer rules);
+    int ssr_assign_teams(Pointer bureau, Pointer rules, Pointer plan, Pointer options,
+        PointerByReference outPlan, PointerByReference outRecord);
+    void ssr_team_record_destroy(Pointer record);
+    long ssr_team_record_tasks(Pointer record);
+    long ssr_team_record_internal_joint(Pointer record);
+    long ssr_team_record_year_internal_joint_required(Pointer record);
+    long ssr_team_record_department_joint(Pointer record);
+    int ssr_team_record_load_cap_percent(Pointer record);
+    long ssr_team_record_team_count(Pointer record);
+    String ssr_team_record_team_task_id(Pointer record, long team);
+    long ssr_team_record_team_member_count(Pointer record, long team);
+    String ssr_team_record_team_member(Pointer record, long team, long index);
+    String ssr_team_record_team_joint_type(Pointer record, long team);
+    long ssr_team_record_team_skipped_count(Pointer record, long team);
+    int ssr_team_record_digest(Pointer record, byte[] buffer, long size);
+    int ssr_team_record_verify(
+        Pointer record, Pointer bureau, Pointer rules, Pointer plan, Pointer options);
+
+    int ssr_check_options_create(PointerByReference out);
+    void ssr_check_options_destroy(Pointer options);
+    int ssr_check_options_add_plan(Pointer options, Pointer plan);
+    int ssr_check_options_set_string(Pointer options, int key, String value);
+    int ssr_check(Pointer policy, String period, Pointer bureau, Pointer options,
+        PointerByReference out);
+    void ssr_check_report_destroy(Pointer report);
+    String ssr_check_report_period(Pointer report);
+    String ssr_check_report_as_of(Pointer report);
+    String ssr_check_report_mode(Pointer report);
+    int ssr_check_report_ok(Pointer report);
+    long ssr_check_report_status_count(Pointer report, String status);
+    long ssr_check_report_finding_count(Pointer report);
+    String ssr_check_report_finding_rule(Pointer report, long finding);
+    String ssr_check_report_finding_pool(Pointer report, long finding);
+    String ssr_check_report_finding_status(Pointer report, long finding);
+    String ssr_check_report_finding_measured_text(Pointer report, long finding);
   }
 
   /** A failed call: the step and the library's message for it. */
@@ -82,6 +122,7 @@ public final class DrawQuarter {
 
   static final String SEED = "福利彩票 2024-01-05 3D 317";
   static final String SEED_SOURCE = "example: a lottery result announced after the freeze";
+  static final String CHECK_DAY = "2024-01-08";
 
   static void check(int status, String what) throws SsrException {
     if (status != Ssr.SSR_OK) throw new SsrException(what);
@@ -96,6 +137,11 @@ public final class DrawQuarter {
     PointerByReference options = new PointerByReference();
     PointerByReference plan = new PointerByReference();
     PointerByReference record = new PointerByReference();
+    PointerByReference rules = new PointerByReference();
+    PointerByReference assigned = new PointerByReference();
+    PointerByReference teams = new PointerByReference();
+    PointerByReference checkOptions = new PointerByReference();
+    PointerByReference report = new PointerByReference();
     int exit = 0;
     try {
       if (args.length > 0) {
@@ -143,11 +189,69 @@ public final class DrawQuarter {
       check(ssr.ssr_record_verify(r, bureau.getValue(), policy.getValue(), null),
           "verifying the record");
       out.print("record: verified\n");
+
+      // The second random: every task's team, under the policy's team rules.
+      check(ssr.ssr_team_rules_from_policy(policy.getValue(), rules), "reading the team rules");
+      check(ssr.ssr_assign_teams(bureau.getValue(), rules.getValue(), p, null, assigned, teams),
+          "drawing the teams");
+      Pointer t = teams.getValue();
+      text = new StringBuilder();
+      text.append(String.format(Locale.ROOT,
+          "teams: %d tasks, %d internal joint (year requires %d), %d department joint, load cap %d%%\n",
+          ssr.ssr_team_record_tasks(t), ssr.ssr_team_record_internal_joint(t),
+          ssr.ssr_team_record_year_internal_joint_required(t),
+          ssr.ssr_team_record_department_joint(t), ssr.ssr_team_record_load_cap_percent(t)));
+      if (ssr.ssr_team_record_team_count(t) > 0) {
+        text.append("first team: ").append(ssr.ssr_team_record_team_task_id(t, 0));
+        for (long m = 0; m < ssr.ssr_team_record_team_member_count(t, 0); ++m) {
+          text.append(' ').append(ssr.ssr_team_record_team_member(t, 0, m));
+        }
+        text.append(String.format(Locale.ROOT, " (%s, %d passed over)\n",
+            ssr.ssr_team_record_team_joint_type(t, 0), ssr.ssr_team_record_team_skipped_count(t, 0)));
+      }
+      check(ssr.ssr_plan_digest(assigned.getValue(), digest, digest.length), "digesting the plan");
+      text.append("assigned plan digest: ").append(Native.toString(digest, "US-ASCII")).append('\n');
+      check(ssr.ssr_team_record_digest(t, digest, digest.length), "digesting the teams");
+      text.append("team record digest: ").append(Native.toString(digest, "US-ASCII")).append('\n');
+      out.print(text);
+      check(ssr.ssr_team_record_verify(t, bureau.getValue(), rules.getValue(), p, null),
+          "verifying the teams");
+      out.print("teams: verified\n");
+
+      // The compliance check of the assigned plan on the day of the draw; the pool sizes come from the
+      // bureau (the entity draw's record names the plan before the team draw).
+      check(ssr.ssr_check_options_create(checkOptions), "setting the check options");
+      Pointer o = checkOptions.getValue();
+      check(ssr.ssr_check_options_add_plan(o, assigned.getValue()), "setting the check options");
+      check(ssr.ssr_check_options_set_string(o, Ssr.SSR_CHECK_AS_OF, CHECK_DAY),
+          "setting the check options");
+      check(ssr.ssr_check(policy.getValue(), "2024Q1", bureau.getValue(), o, report), "checking");
+      Pointer c = report.getValue();
+      text = new StringBuilder();
+      text.append(String.format(Locale.ROOT,
+          "check %s as of %s (%s): %d findings, %d met, %d not yet due, %s\n",
+          ssr.ssr_check_report_period(c), ssr.ssr_check_report_as_of(c),
+          ssr.ssr_check_report_mode(c), ssr.ssr_check_report_finding_count(c),
+          ssr.ssr_check_report_status_count(c, "met"),
+          ssr.ssr_check_report_status_count(c, "not_yet_due"),
+          ssr.ssr_check_report_ok(c) == 1 ? "ok" : "NOT ok"));
+      for (long f = 0; f < ssr.ssr_check_report_finding_count(c); ++f) {
+        text.append(String.format(Locale.ROOT, "%-16s %-8s %-12s %s\n",
+            ssr.ssr_check_report_finding_rule(c, f), ssr.ssr_check_report_finding_pool(c, f),
+            ssr.ssr_check_report_finding_status(c, f),
+            ssr.ssr_check_report_finding_measured_text(c, f)));
+      }
+      out.print(text);
     } catch (SsrException e) {
       System.err.println("DrawQuarter: " + e.getMessage());
       exit = 1;
     } finally {
       // Destroy accepts NULL, so handles that were never created are fine too.
+      ssr.ssr_check_report_destroy(report.getValue());
+      ssr.ssr_check_options_destroy(checkOptions.getValue());
+      ssr.ssr_team_record_destroy(teams.getValue());
+      ssr.ssr_plan_destroy(assigned.getValue());
+      ssr.ssr_team_rules_destroy(rules.getValue());
       ssr.ssr_record_destroy(record.getValue());
       ssr.ssr_plan_destroy(plan.getValue());
       ssr.ssr_draw_options_destroy(options.getValue());

@@ -10,7 +10,9 @@
 #define SSRANDOM_SRC_CAPI_CAPI_INTERNAL_H_
 
 #include <cstring>
+#include <map>
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -21,13 +23,16 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/string_view.h"
 #include "ssrandom.h"
+#include "ssrandom/assign.h"
 #include "ssrandom/bureau.h"
 #include "ssrandom/calendar.h"
+#include "ssrandom/check.h"
 #include "ssrandom/classify.h"
 #include "ssrandom/plan.h"
 #include "ssrandom/policy.h"
 #include "ssrandom/quality.h"
 #include "ssrandom/record.h"
+#include "ssrandom/results.h"
 
 // The handles: plain structs around the C++ values, in the global namespace as the header declares them.
 struct ssr_bureau {
@@ -60,6 +65,33 @@ struct ssr_record {
 };
 struct ssr_calendar {
   ssr::WorkingDayCalendar calendar;
+};
+struct ssr_team_rules {
+  ssr::TeamRules rules;
+  std::string offsite_units;  // rules.offsite_units joined by ';', so the getter can lend it
+};
+struct ssr_team_record {
+  ssr::TeamDrawRecord record;
+};
+struct ssr_results {
+  ssr::ResultSet results;
+  // Each result's dates as text ("" for none), so accessors can lend them.
+  std::vector<std::string> inspection_dates, entry_dates, publication_dates;
+};
+struct ssr_check_options {
+  std::string as_of;  // "" or YYYY-MM-DD, validated when set
+  int64_t count_full_coverage = 0;
+  std::vector<ssr::Plan> plans;
+  std::vector<ssr::DrawRecord> records;
+  std::vector<ssr::Plan> history;
+  std::optional<ssr::ResultSet> results;
+  std::map<std::string, absl::CivilDay> summary_submitted, statistics_submitted;
+  std::optional<ssr::WorkingDayCalendar> calendar;  // none: the built-in calendar
+};
+struct ssr_check_report {
+  ssr::ComplianceReport report;
+  std::string as_of;             // report.as_of as text, "" for none
+  std::vector<std::string> due;  // each finding's due date as text, "" for none
 };
 
 namespace ssr::capi {
