@@ -689,9 +689,8 @@ typedef enum ssr_team_rule {
 SSR_API ssr_status ssr_team_rules_create(ssr_team_rules** out);
 
 /* The rules a policy sets through its team and joint sections (ssr::TeamRulesFromPolicy; docs/policy.md).
- * A field the policy leaves out takes the policy format's default, which may differ from
- * ssr_team_rules_create's (a policy without off-site units gives none). Errors: SSR_INVALID_ARGUMENT for
- * NULL arguments. */
+ * A field the policy leaves out keeps ssr_team_rules_create's default (a policy without off-site units
+ * keeps "monitoring"). Errors: SSR_INVALID_ARGUMENT for NULL arguments. */
 SSR_API ssr_status ssr_team_rules_from_policy(const ssr_policy* policy, ssr_team_rules** out);
 
 SSR_API void ssr_team_rules_destroy(ssr_team_rules* rules);
@@ -711,13 +710,15 @@ SSR_API ssr_status ssr_team_rules_get_string(const ssr_team_rules* rules, ssr_te
 
 /* Draws every task's team of `plan` (teams already in it are replaced) under `rules`. `options` (may be
  * NULL: no history, threads 0) gives the bureau's earlier plans with their teams — the rotation window
- * and the year's internal joint share read them — and SSR_DRAW_THREADS; its other keys are not read (the
- * seed is the plan's). Both outputs are required; each is a new handle on success, NULL on failure.
- * Errors: SSR_INVALID_ARGUMENT — a plan whose period is not a quarter, a blank seed, duplicate tasks, a
- * task naming an entity or item the bureau lacks, a history plan not earlier than the plan or repeated;
- * SSR_FAILED_PRECONDITION, decided before anything is drawn — a task no team can serve, too few tasks
- * able to take the required joint teams, or too little load capacity (the message names the tasks, the
- * binding rule and a fix). */
+ * and the year's internal joint share read them — SSR_DRAW_THREADS, and SSR_DRAW_PREVIOUS_RECORD_DIGEST: the
+ * digest of the entity draw record of `plan` (ssr_record_digest), or of the team record this draw replaces,
+ * which the team record carries so the published chain of records cannot be silently re-ordered ("" when
+ * unset). Its other keys are not read (the seed is the plan's). Both outputs are required; each is a new
+ * handle on success, NULL on failure. Errors: SSR_INVALID_ARGUMENT — a plan whose period is not a quarter, a
+ * blank seed, duplicate tasks, a task naming an entity or item the bureau lacks, a history plan not earlier
+ * than the plan or repeated; SSR_FAILED_PRECONDITION, decided before anything is drawn — a task no team can
+ * serve, too few tasks able to take the required joint teams, or too little load capacity (the message names
+ * the tasks, the binding rule and a fix). */
 SSR_API ssr_status ssr_assign_teams(const ssr_bureau* bureau, const ssr_team_rules* rules,
                                     const ssr_plan* plan, const ssr_draw_options* options,
                                     ssr_plan** out_plan, ssr_team_record** out_record);
@@ -732,14 +733,16 @@ SSR_API void ssr_team_record_destroy(ssr_team_record* record);
 SSR_API ssr_status ssr_team_record_to_json(const ssr_team_record* record, char** out_json);
 
 /* SHA-256 hex of the record's canonical JSON (keys sorted, no whitespace, UTF-8: the rule of
- * ssr_record_digest). `size` >= SSR_DIGEST_SIZE. */
+ * ssr_record_digest): what the next record's previous_record_digest names. `size` >= SSR_DIGEST_SIZE. */
 SSR_API ssr_status ssr_team_record_digest(const ssr_team_record* record, char* buffer, size_t size);
 
 /* Recomputes the team draw from the bureau, the rules, the plan (before or after the team draw: a task
- * that carries a team must carry the recorded one) and the history of `options` (may be NULL), and
- * compares every field. SSR_OK when identical; SSR_FAILED_PRECONDITION naming the first difference, e.g.
- * "teams[3] (2024Q1/XL-00412).members[0]: the record says I-007, the recomputed draw gives I-012", or
- * saying the draw can no longer be recomputed; SSR_INVALID_ARGUMENT for invalid inputs. */
+ * that carries a team must carry the recorded one) and the history and SSR_DRAW_PREVIOUS_RECORD_DIGEST of
+ * `options` (may be NULL: no history, no previous record), and compares every field: the chain link, the
+ * plan's digest without teams, the inspector directory's digest, the history, then the draw. SSR_OK when
+ * identical; SSR_FAILED_PRECONDITION naming the first difference, e.g. "teams[3]
+ * (2024Q1/XL-00412).members[0]: the record says I-007, the recomputed draw gives I-012", or saying the draw
+ * can no longer be recomputed; SSR_INVALID_ARGUMENT for invalid inputs. */
 SSR_API ssr_status ssr_team_record_verify(const ssr_team_record* record, const ssr_bureau* bureau,
                                           const ssr_team_rules* rules, const ssr_plan* plan,
                                           const ssr_draw_options* options);
@@ -748,7 +751,12 @@ SSR_API ssr_status ssr_team_record_verify(const ssr_team_record* record, const s
 SSR_API ssr_status ssr_team_record_rules(const ssr_team_record* record, ssr_team_rules** out);
 
 /* Header fields. Strings borrowed; numbers -1 for NULL. */
-SSR_API const char* ssr_team_record_period(const ssr_team_record* record);   /* "2024Q1" */
+SSR_API const char* ssr_team_record_period(const ssr_team_record* record); /* "2024Q1" */
+/* The record this one follows (its entity draw record, or the team record it replaces; "" for none), the
+ * plan's digest without teams, and the digest of the inspector directory the draw read (docs/teams.md). */
+SSR_API const char* ssr_team_record_previous_record_digest(const ssr_team_record* record);
+SSR_API const char* ssr_team_record_plan_digest(const ssr_team_record* record);
+SSR_API const char* ssr_team_record_inspector_directory_digest(const ssr_team_record* record);
 SSR_API const char* ssr_team_record_id_space(const ssr_team_record* record); /* "<task id>|<inspector id>" */
 /* The levelled load share p (1..100): each inspector took at most ⌈p × max_load / 100⌉ tasks. */
 SSR_API int ssr_team_record_load_cap_percent(const ssr_team_record* record);

@@ -149,6 +149,11 @@ TEST(PolicyTest, TeamRulesFromPolicyCarriesTheTeamAndJointSections) {
   EXPECT_EQ(rules.department_joints_per_quarter, 1);
   // The preset's default_max_load is 0: the team draw's own default stays.
   EXPECT_EQ(rules.default_max_load, TeamRules().default_max_load);
+
+  // A policy without a team section keeps the team draw's defaults where it sets nothing.
+  absl::StatusOr<Policy> city = Policy::Preset("city-level");
+  ASSERT_TRUE(city.ok()) << city.status();
+  EXPECT_EQ(TeamRulesFromPolicy(*city).offsite_units, TeamRules().offsite_units);
 }
 
 TEST(PolicyTest, CityLevelPresetHoldsTheReferenceValues) {

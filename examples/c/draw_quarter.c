@@ -104,8 +104,8 @@ static int assign(const ssr_bureau* bureau, const ssr_policy* policy, const ssr_
 }
 
 /* The compliance check of the assigned plan on the day of the draw: will the quarter meet every rule? The
- * pool sizes come from the bureau (the entity draw's record names the plan before the team draw, so it is
- * not the assigned plan's record). */
+ * pool sizes come from the bureau (the entity draw's record would serve too: it names the plan without its
+ * teams). */
 static int check(const ssr_bureau* bureau, const ssr_policy* policy, const ssr_plan* assigned,
                  ssr_check_options** options, ssr_check_report** report) {
   size_t finding;

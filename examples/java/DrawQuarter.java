@@ -219,7 +219,7 @@ public final class DrawQuarter {
       out.print("teams: verified\n");
 
       // The compliance check of the assigned plan on the day of the draw; the pool sizes come from the
-      // bureau (the entity draw's record names the plan before the team draw).
+      // bureau (the entity draw's record would serve too: it names the plan without its teams).
       check(ssr.ssr_check_options_create(checkOptions), "setting the check options");
       Pointer o = checkOptions.getValue();
       check(ssr.ssr_check_options_add_plan(o, assigned.getValue()), "setting the check options");

@@ -214,8 +214,9 @@ class Policy {
 // The rules of the team draw (assign.h) that `policy` sets through its `team` and `joint` sections: team
 // size, rotation window, own-area rule, off-site units, skills, the internal joint share and the
 // department joints per quarter, and the pools drawn in full (a quota of 100%) as full_coverage_pools.
-// The policy's off-site unit list replaces TeamRules' default; a policy
-// default_max_load of 0 keeps TeamRules::default_max_load. The result passes ValidateTeamRules because
+// A policy that lists no off-site units (no team section, like the city-level preset) keeps TeamRules'
+// default, as a default_max_load of 0 keeps TeamRules::default_max_load: with an empty list no off-site
+// task could ever be staffed. The result passes ValidateTeamRules because
 // the policy was validated when loaded. Thread-safe; a plain value.
 ::ssr::TeamRules TeamRulesFromPolicy(const Policy& policy);
 

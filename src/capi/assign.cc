@@ -155,6 +155,7 @@ AssignRequest Request(const ssr_draw_options* options) {
   if (options != nullptr) {
     request.history = options->history;
     request.threads = static_cast<int>(options->threads);
+    request.previous_record_digest = options->previous_record_digest;
   }
   return request;
 }
@@ -302,10 +303,7 @@ ssr_status ssr_team_record_to_json(const ssr_team_record* record, char** out_jso
 // The canonical form is the draw record's (docs/draw.md): keys sorted, no whitespace, UTF-8. nlohmann::json
 // sorts the keys; the pretty JSON reads back to the same values.
 ssr_status ssr_team_record_digest(const ssr_team_record* record, char* buffer, size_t size) {
-  return Run(__func__, [&] {
-    const std::string compact = nlohmann::json::parse(RecordOf(record).ToJson()).dump();
-    ssr::capi::WriteBuffer(ssr::Sha256Hex(compact), buffer, size, "buffer");
-  });
+  return Run(__func__, [&] { ssr::capi::WriteBuffer(RecordOf(record).Digest(), buffer, size, "buffer"); });
 }
 
 ssr_status ssr_team_record_verify(const ssr_team_record* record, const ssr_bureau* bureau,
@@ -330,6 +328,11 @@ ssr_status ssr_team_record_rules(const ssr_team_record* record, ssr_team_rules**
 
 SSR_TEXT_ACCESSOR(ssr_team_record_period, (const ssr_team_record* record), RecordOf(record).period)
 SSR_TEXT_ACCESSOR(ssr_team_record_id_space, (const ssr_team_record* record), RecordOf(record).id_space)
+SSR_TEXT_ACCESSOR(ssr_team_record_previous_record_digest, (const ssr_team_record* record),
+                  RecordOf(record).previous_record_digest)
+SSR_TEXT_ACCESSOR(ssr_team_record_plan_digest, (const ssr_team_record* record), RecordOf(record).plan_digest)
+SSR_TEXT_ACCESSOR(ssr_team_record_inspector_directory_digest, (const ssr_team_record* record),
+                  RecordOf(record).inspector_directory_digest)
 
 SSR_RECORD_NUMBER(ssr_team_record_load_cap_percent, int, load_cap_percent)
 SSR_RECORD_NUMBER(ssr_team_record_tasks, int64_t, tasks)

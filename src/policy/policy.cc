@@ -1102,7 +1102,7 @@ const Policy::TeamRules& Policy::team() const { return state_->team; }
   rules.min_team_size = team.min_size;
   rules.rotation_window_periods = team.rotation_window_periods;
   rules.own_area = team.own_area_rule;
-  rules.offsite_units = team.offsite_units;
+  if (!team.offsite_units.empty()) rules.offsite_units = team.offsite_units;
   rules.skills_by_item = team.skills_by_item;
   if (team.default_max_load > 0) rules.default_max_load = team.default_max_load;
   rules.internal_joint_share_numerator = joint.internal_joint_share.numerator();

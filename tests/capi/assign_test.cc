@@ -81,6 +81,16 @@ TeamRecord RecordFromJson(const std::string& json) {
   return TeamRecord(record);
 }
 
+// Tasks drawn at random (not the positive list, which is reviewed in full): what the year's internal
+// joint share counts.
+int64_t RandomTasks(const ssr_plan* plan) {
+  int64_t random = 0;
+  for (size_t t = 0; t < ssr_plan_task_count(plan); ++t) {
+    random += std::strcmp(ssr_plan_task_pool(plan, t), "positive") != 0;
+  }
+  return random;
+}
+
 struct Assigned {
   Plan plan;
   TeamRecord record;
@@ -115,6 +125,7 @@ class CapiAssignTest : public ::testing::Test {
   static const ssr_bureau* bureau() { return bureau_->get(); }
   static const ssr_policy* policy() { return policy_->get(); }
   static const ssr_plan* plan() { return drawn_->plan.get(); }
+  static const ssr_record* drawn_record() { return drawn_->record.get(); }
   static const ssr_team_rules* rules() { return rules_->get(); }
   static const ssr_plan* assigned_plan() { return assigned_->plan.get(); }
   static const ssr_team_record* record() { return assigned_->record.get(); }
@@ -303,10 +314,12 @@ TEST_F(CapiAssignTest, EveryTaskGetsATeamAndTheRecordSaysTheSame) {
   EXPECT_EQ(ssr_team_record_department_joint(record()), department);
   EXPECT_EQ(ssr_team_record_department_joint_required(record()), 1);
   EXPECT_GE(department, 1);
-  EXPECT_EQ(ssr_team_record_year_inspections(record()), static_cast<int64_t>(tasks));
+  // The year's share counts random inspections: the positive list is reviewed in full, not drawn.
+  const int64_t random = RandomTasks(assigned_plan());
+  EXPECT_LT(random, static_cast<int64_t>(tasks));
+  EXPECT_EQ(ssr_team_record_year_inspections(record()), random);
   EXPECT_EQ(ssr_team_record_year_internal_joint(record()), internal);
-  EXPECT_EQ(ssr_team_record_year_internal_joint_required(record()),
-            (static_cast<int64_t>(tasks) * 30 + 99) / 100);
+  EXPECT_EQ(ssr_team_record_year_internal_joint_required(record()), (random * 30 + 99) / 100);
   const int cap = ssr_team_record_load_cap_percent(record());
   EXPECT_GE(cap, 1);
   EXPECT_LE(cap, 100);
@@ -361,9 +374,9 @@ TEST_F(CapiAssignTest, TheHistoryCountsForTheYearAndRotation) {
   ASSERT_EQ(ssr_draw_options_add_history(options.get(), assigned_plan()), SSR_OK);
   Drawn q2 = ssr_test::Draw(bureau(), policy(), "2024Q2", options.get());
   Assigned teams = Assign(bureau(), rules(), q2.plan.get(), options.get());
-  const int64_t q1_tasks = static_cast<int64_t>(ssr_plan_task_count(assigned_plan()));
   const int64_t q2_tasks = static_cast<int64_t>(ssr_plan_task_count(q2.plan.get()));
-  EXPECT_EQ(ssr_team_record_year_inspections(teams.record.get()), q1_tasks + q2_tasks);
+  EXPECT_EQ(ssr_team_record_year_inspections(teams.record.get()),
+            RandomTasks(assigned_plan()) + RandomTasks(q2.plan.get()));
   EXPECT_EQ(ssr_team_record_tasks(teams.record.get()), q2_tasks);
   EXPECT_EQ(ssr_team_record_verify(teams.record.get(), bureau(), rules(), q2.plan.get(), options.get()),
             SSR_OK)
@@ -544,6 +557,39 @@ TEST_F(CapiAssignTest, AccessorsFallBackOnNullAndOutOfRange) {
   // A successful accessor clears the message.
   EXPECT_STREQ(ssr_team_record_period(record()), "2024Q1");
   EXPECT_EQ(Message(), "");
+}
+
+}  // namespace
+
+namespace {
+
+// The team record names the entity draw record it follows (SSR_DRAW_PREVIOUS_RECORD_DIGEST), and verifying
+// it against any other predecessor fails: a published team draw cannot be moved to another draw.
+TEST_F(CapiAssignTest, TeamRecordChainsToTheEntityRecord) {
+  char entity_digest[SSR_DIGEST_SIZE];
+  ASSERT_EQ(ssr_record_digest(drawn_record(), entity_digest, sizeof entity_digest), SSR_OK) << Message();
+  Options options = ssr_test::SeededOptions();
+  ASSERT_EQ(ssr_draw_options_set_string(options.get(), SSR_DRAW_PREVIOUS_RECORD_DIGEST, entity_digest),
+            SSR_OK)
+      << Message();
+  Assigned chained = Assign(bureau(), rules(), plan(), options.get());
+  ASSERT_NE(chained.record.get(), nullptr);
+  EXPECT_STREQ(ssr_team_record_previous_record_digest(chained.record.get()), entity_digest);
+  EXPECT_STREQ(ssr_team_record_previous_record_digest(record()), "");  // assigned without options
+  EXPECT_EQ(std::strlen(ssr_team_record_plan_digest(chained.record.get())), 64u);
+  EXPECT_STREQ(ssr_team_record_plan_digest(chained.record.get()), ssr_team_record_plan_digest(record()));
+  EXPECT_EQ(std::strlen(ssr_team_record_inspector_directory_digest(chained.record.get())), 64u);
+  // The link is part of the record, so of its digest.
+  EXPECT_NE(RecordDigest(chained.record.get()), RecordDigest(record()));
+
+  EXPECT_EQ(ssr_team_record_verify(chained.record.get(), bureau(), rules(), plan(), options.get()), SSR_OK)
+      << Message();
+  EXPECT_EQ(ssr_team_record_verify(chained.record.get(), bureau(), rules(), plan(), nullptr),
+            SSR_FAILED_PRECONDITION);
+  EXPECT_TRUE(Contains(Message(), "previous_record_digest")) << Message();
+
+  EXPECT_EQ(ssr_team_record_previous_record_digest(nullptr), nullptr);
+  EXPECT_TRUE(Contains(Message(), "record is NULL")) << Message();
 }
 
 }  // namespace
