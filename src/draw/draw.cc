@@ -178,6 +178,14 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
   plan.policy_name = record.policy_name;
   plan.policy_digest = record.policy_digest;
 
+  // About one task per drawn entity: reserving spares moving every Task as the vector grows (perf: 2.6% of
+  // a draw at 10^6 in _M_realloc_insert<Task>). Only a hint; the tasks are the same.
+  int64_t expected_tasks = 0;
+  for (const QuotaLine& line : lines)
+    expected_tasks += std::max<int64_t>(0, std::min(line.quota, line.pool_size));
+  plan.tasks.reserve(static_cast<size_t>(expected_tasks));
+  record.strata.reserve(lines.size());
+
   for (size_t i = 0; i < lines.size(); ++i) {
     const QuotaLine& line = lines[i];
     const std::string& credit_class = line.credit_class;
