@@ -377,6 +377,48 @@ TEST(DecimalTest, RandomValuesConvertLikeTheReference) {
   }
 }
 
+// ModTenPow19 reduces without dividing (CRT over 2^19 and 5^19); the reference is plain long division.
+TEST(DecimalTest, ModTenPow19AgreesWithLongDivisionOnEdgesAndRandomValues) {
+  __extension__ typedef unsigned __int128 u128;
+  const auto reference = [](const internal::Uint256& v) {
+    uint64_t rem = 0;
+    for (int i = 3; i >= 0; --i) {
+      rem = static_cast<uint64_t>(((static_cast<u128>(rem) << 64) | v.limb[i]) % internal::kTenPow19);
+    }
+    return rem;
+  };
+  const uint64_t kMax = ~uint64_t{0};
+  const uint64_t kEdges[] = {0,
+                             1,
+                             2,
+                             (uint64_t{1} << 19) - 1,
+                             uint64_t{1} << 19,
+                             19'073'486'328'125,
+                             internal::kTenPow19 - 1,
+                             internal::kTenPow19,
+                             internal::kTenPow19 + 1,
+                             uint64_t{1} << 63,
+                             kMax - 1,
+                             kMax,
+                             0xFFFFFFFF,
+                             uint64_t{0xFFFFFFFF} << 32};
+  for (uint64_t a : kEdges) {
+    for (uint64_t b : kEdges) {
+      for (const internal::Uint256& v :
+           {internal::Uint256{{a, b, a, b}}, internal::Uint256{{a, 0, 0, b}},
+            internal::Uint256{{a, b, kMax, kMax}}, internal::Uint256{{b, a, 0, 0}}}) {
+        ASSERT_EQ(internal::ModTenPow19(v), reference(v)) << a << " " << b;
+      }
+    }
+  }
+  TestRandom random(20261129);
+  for (int i = 0; i < 1'000'000; ++i) {
+    internal::Uint256 v{{random.Next(), random.Next(), random.Next(), random.Next()}};
+    for (int limb = 3; limb > static_cast<int>(random.Below(5)); --limb) v.limb[limb] = 0;
+    ASSERT_EQ(internal::ModTenPow19(v), reference(v)) << i;
+  }
+}
+
 TEST(DecimalTest, ReverseDigits19ReversesAllNineteenDigits) {
   EXPECT_EQ(internal::ReverseDigits19(0), 0u);
   EXPECT_EQ(internal::ReverseDigits19(1), 1000000000000000000u);

@@ -31,8 +31,13 @@
 
 namespace ssr {
 
+class Directory;
+
 namespace internal {
 struct EntityColumns;  // src/directory/entity_columns.h
+// A directory owning `columns`, whose rows the caller has validated and whose id index it has built (the
+// columnar reader, src/io/columnar.cc). Not for use outside the library.
+Directory AdoptColumns(std::unique_ptr<EntityColumns> columns);
 }  // namespace internal
 
 class Directory {
@@ -88,6 +93,9 @@ class Directory {
   const internal::EntityColumns& columns() const { return *columns_; }
 
  private:
+  friend Directory internal::AdoptColumns(std::unique_ptr<internal::EntityColumns> columns);
+  explicit Directory(std::unique_ptr<internal::EntityColumns> columns);
+
   std::unique_ptr<internal::EntityColumns> columns_;
 };
 

@@ -9,7 +9,8 @@
 // show. Every name is synthetic; no real person or enterprise is described.
 //
 //   ssr::Bureau bureau = ssr::SampleBureau();                    // ~1,500 entities, ~40 inspectors
-//   ssr::Bureau big = ssr::GenerateBureau({.entities = 1000000});  // same mix, scaled
+//   ssr::Bureau big = ssr::GenerateBureau({.entities = 1000000});  // same mix, scaled (inspectors and
+//                                                                  // conflicts grow with the entities)
 //
 // Generation is deterministic: the same options give the same bureau, byte for byte, on every platform
 // (a fixed integer generator; no platform random numbers).

@@ -7,6 +7,7 @@ from ssrandom._core import __version__
 from ssrandom import labels
 from ssrandom.bureau import BUREAU_TABLES, Bureau, Directory, QualityReport, load_entities
 from ssrandom.calendar import Calendar, Period
+from ssrandom.columnar import load_columnar, save_columnar
 from ssrandom.entity_draw import DrawRecord, DrawResult, Plan, VerifyResult, draw, load_draws, verify
 from ssrandom.errors import (Error, FailedPreconditionError, InternalError, InvalidInputError,
                              MissingDependencyError, NotFoundError, OutOfRangeError)
@@ -22,6 +23,8 @@ __all__ = [
     "Directory",
     "QualityReport",
     "load_entities",
+    "load_columnar",
+    "save_columnar",
     "Calendar",
     "DrawRecord",
     "DrawResult",

@@ -78,6 +78,8 @@ size_t EntityColumns::ResidentBytes() const {
          index.capacity() * (sizeof(uint32_t) + 1);
 }
 
+Directory AdoptColumns(std::unique_ptr<EntityColumns> columns) { return Directory(std::move(columns)); }
+
 }  // namespace internal
 
 namespace {
@@ -126,6 +128,7 @@ absl::Status ValidateEntity(const Entity& e) {
 }  // namespace
 
 Directory::Directory() : columns_(std::make_unique<EntityColumns>()) {}
+Directory::Directory(std::unique_ptr<EntityColumns> columns) : columns_(std::move(columns)) {}
 Directory::~Directory() = default;
 Directory::Directory(const Directory& other) : columns_(other.columns_->Clone()) {}
 Directory& Directory::operator=(const Directory& other) {

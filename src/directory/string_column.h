@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/container/flat_hash_map.h"
@@ -29,6 +30,15 @@ class StringColumn {
     return absl::string_view(bytes_.data() + begin, ends_[row] - begin);
   }
   size_t size() const { return ends_.size(); }
+  // The raw storage, for the columnar form (src/io/columnar.cc).
+  absl::string_view bytes() const { return bytes_; }
+  const std::vector<uint32_t>& ends() const { return ends_; }
+  // Replaces the contents. Precondition: `ends` is non-decreasing and its last value (if any) is
+  // bytes.size() <= kMaxBytes; the columnar reader checks this before calling.
+  void Assign(std::string bytes, std::vector<uint32_t> ends) {
+    bytes_ = std::move(bytes);
+    ends_ = std::move(ends);
+  }
   void ShrinkToFit() {
     bytes_.shrink_to_fit();
     ends_.shrink_to_fit();

@@ -16,6 +16,7 @@
 #include "io/record_schema.h"
 #include "io/table_io.h"
 #include "io/utf8.h"
+#include "ssrandom/columnar.h"
 
 namespace ssr {
 namespace {
@@ -152,6 +153,7 @@ absl::StatusOr<Directory> ReadEntities(absl::string_view text, TableFormat forma
 }
 
 absl::StatusOr<Directory> LoadEntities(const std::string& path, QualityReport* report) {
+  if (IsColumnarPath(path)) return LoadColumnarEntities(path);
   absl::StatusOr<TableFormat> format = TableFormatForPath(path);
   if (!format.ok()) return format.status();
   absl::StatusOr<std::string> text = internal::ReadFile(path);
@@ -250,7 +252,7 @@ namespace {
 // table.
 bool ReadTablesInto(Bureau* bureau, const std::vector<TableText>& texts,
                     const std::vector<std::string>& unreadable, const LoadOptions& options,
-                    QualityReport* local) {
+                    QualityReport* local, bool have_entities = false) {
   BureauTables tables;
   auto read = [&](const auto& schema, const auto& sink) {
     for (const TableText& table : texts) {
@@ -260,7 +262,7 @@ bool ReadTablesInto(Bureau* bureau, const std::vector<TableText>& texts,
     }
     return std::find(unreadable.begin(), unreadable.end(), schema.plural) != unreadable.end();
   };
-  if (!read(internal::EntitySchema(), AddTo(&bureau->entities))) return false;
+  if (!have_entities && !read(internal::EntitySchema(), AddTo(&bureau->entities))) return false;
   read(internal::InspectorSchema(), AddTo(&bureau->staff));
   tables.have_units = read(internal::UnitSchema(), AppendTo(&tables.units));
   tables.have_departments = read(internal::DepartmentSchema(), AppendTo(&tables.departments));
@@ -342,10 +344,26 @@ absl::StatusOr<Bureau> LoadBureau(const std::string& path, const LoadOptions& op
       break;
     }
   }
+  // A large directory may come in the columnar form instead (ssrandom/columnar.h).
   Bureau bureau;
-  if (!ReadTablesInto(&bureau, tables, unreadable, options, &local)) {
+  bool have_entities = false;
+  if (const std::string columnar = absl::StrCat(path, "/entities", kColumnarExtension);
+      FileExists(columnar)) {
+    if (std::find(unreadable.begin(), unreadable.end(), "entities") != unreadable.end() ||
+        std::any_of(tables.begin(), tables.end(), [](const TableText& t) { return t.table == "entities"; })) {
+      internal::AddError(&local, {BaseName(columnar), 0, 0}, "", "", "ambiguous_table",
+                         absl::StrCat("the folder holds both ", BaseName(columnar),
+                                      " and another entities table; remove the one that is out of date"));
+      return local.ToStatus();
+    }
+    absl::StatusOr<Directory> entities = LoadColumnarEntities(columnar);
+    if (!entities.ok()) return entities.status();
+    bureau.entities = *std::move(entities);
+    have_entities = true;
+  }
+  if (!ReadTablesInto(&bureau, tables, unreadable, options, &local, have_entities)) {
     return absl::NotFoundError(
-        absl::StrCat("the bureau folder '", path, "' has no entities.csv or entities.json"));
+        absl::StrCat("the bureau folder '", path, "' has no entities.csv, entities.json or entities.ssrcol"));
   }
   if (FileExists(path + "/name.txt")) {
     absl::StatusOr<std::string> name = internal::ReadFile(path + "/name.txt");

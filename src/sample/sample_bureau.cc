@@ -247,11 +247,14 @@ void AddItems(Bureau* bureau) {
   };
 }
 
-void AddConflicts(SampleRandom& random, Bureau* bureau) {
+// Twelve conflicts per 1,500 entities (the sample's own twelve at its default size), so a province-sized
+// directory has a province's share of 回避 declarations rather than a county's.
+void AddConflicts(const SampleBureauOptions& options, SampleRandom& random, Bureau* bureau) {
   const auto& inspectors = bureau->staff.inspectors();
   static constexpr std::array<const char*, 4> kReasons = {"近亲属在该单位任职", "曾在该单位任职未满三年",
                                                           "与该单位存在直接利害关系", "本人申请回避"};
-  for (int i = 0; i < 12; ++i) {
+  const int64_t count = 12 * ((options.entities + 1499) / 1500);
+  for (int64_t i = 0; i < count; ++i) {
     const Inspector& inspector = inspectors[random.Below(inspectors.size())];
     std::string entity = std::string(bureau->entities.id(random.Below(bureau->entities.size())));
     bureau->conflicts.push_back({inspector.id, entity, kReasons[random.Below(kReasons.size())]});
@@ -268,7 +271,7 @@ Bureau GenerateBureau(const SampleBureauOptions& options) {
   AddEntities(options, random, &bureau);
   AddStaff(options, random, &bureau);
   AddItems(&bureau);
-  AddConflicts(random, &bureau);
+  AddConflicts(options, random, &bureau);
   return bureau;
 }
 

@@ -15,7 +15,7 @@ def add_bureau_arguments(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--bureau", metavar="DIR_OR_JSON",
                         help="a bureau folder (entities.csv, inspectors.csv, items.csv, …) or bureau JSON")
-    source.add_argument("--entities", metavar="FILE", help="an entity directory (.csv or .json) alone")
+    source.add_argument("--entities", metavar="FILE", help="an entity directory (.csv, .json or columnar .ssrcol) alone")
     source.add_argument("--sample", action="store_true", help="use the built-in sample bureau")
     parser.add_argument("--policy", required=True, metavar="NAME_OR_FILE",
                         help="a preset name (hebei-xinle-2024, city-level) or a policy .json file")
