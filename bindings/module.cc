@@ -18,4 +18,5 @@ PYBIND11_MODULE(_core, m) {
   ssr::bindings::RegisterDraw(m);
   ssr::bindings::RegisterTeams(m);
   ssr::bindings::RegisterCheck(m);
+  ssr::bindings::RegisterPartialDraw(m);
 }

@@ -26,6 +26,8 @@ void RegisterPolicy(pybind11::module_& m);  // Policy, Condition, Classification
 void RegisterDraw(pybind11::module_& m);    // draw, verify_record, plan/record JSON (bindings/draw.cc)
 void RegisterTeams(pybind11::module_& m);   // assign_teams, verify_teams (bindings/teams.cc)
 void RegisterCheck(pybind11::module_& m);   // results, check, statistics, disclosure (bindings/check.cc)
+// The draw over a directory split into parts, for ssrandom.spark (bindings/partial_draw.cc)
+void RegisterPartialDraw(pybind11::module_& m);
 
 }  // namespace ssr::bindings
 
