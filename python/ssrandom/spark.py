@@ -97,10 +97,10 @@ def _partition_name() -> str:
 def _read_part(batches: Iterator["pyarrow.RecordBatch"]) -> Tuple[Optional[Any], "pyarrow.Table"]:
     """The partition as one Arrow table and the library's Directory of it (None when empty)."""
     pyarrow = _frames.require("pyarrow", "ssrandom.spark", extra="spark")
-    batches = list(batches)
-    if not batches:
+    collected = list(batches)
+    if not collected:
         return None, None
-    table = pyarrow.Table.from_batches(batches)
+    table = pyarrow.Table.from_batches(collected)
     if table.num_rows == 0:
         return None, table
     # The same bulk CSV path and C++ reader as ssrandom.load_entities: every header alias and validation.
@@ -263,7 +263,8 @@ def _policy_named(name: Any) -> Any:
 
 def _to_arrow(frame: "pyspark.sql.DataFrame") -> "pyarrow.Table":
     """The (small) DataFrame as one Arrow table on the driver, without going through Python rows."""
-    if hasattr(frame, "toArrow"):  # Spark 4
-        return frame.toArrow()
+    spark_frame: Any = frame
+    if hasattr(spark_frame, "toArrow"):  # Spark 4
+        return spark_frame.toArrow()
     pyarrow = _frames.require("pyarrow", "ssrandom.spark", extra="spark")
-    return pyarrow.Table.from_batches(frame._collect_as_arrow())  # Spark 3.x
+    return pyarrow.Table.from_batches(spark_frame._collect_as_arrow())  # Spark 3.x

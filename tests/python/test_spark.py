@@ -30,6 +30,7 @@ SOURCE = "China Welfare Lottery 3D, announced after the freeze"
 def spark():
     session = (SparkSession.builder.master("local[2]").appName("ssrandom-test")
                .config("spark.ui.enabled", "false")
+               .config("spark.ui.showConsoleProgress", "false")
                .config("spark.sql.shuffle.partitions", "8")
                .config("spark.driver.memory", "1g")
                .config("spark.sql.execution.arrow.pyspark.enabled", "true")
@@ -55,12 +56,11 @@ def big():
 
 
 def test_spark_draw_of_100k_entities_is_byte_identical_and_verifies(spark, big, tmp_path):
-    frame = entity_frame(spark, big, 24)
-    assert frame.rdd.getNumPartitions() == 24
+    frame = entity_frame(spark, big, 16)
+    assert frame.rdd.getNumPartitions() == 16
     single = ssrandom.draw(big, POLICY, "2024Q1", SEED, SOURCE)
     result = ssrandom.spark.draw(frame, POLICY, "2024Q1", SEED, SOURCE, bureau=big)
 
-    print(result.stats)
     assert result.plan.to_csv() == single.plan.to_csv()
     assert result.plan.to_json() == single.plan.to_json()
     assert result.record.to_json() == single.record.to_json()
@@ -89,7 +89,7 @@ def test_spark_draw_of_100k_entities_is_byte_identical_and_verifies(spark, big, 
 def test_spark_draw_with_history_rotation_and_chain(spark):
     """Q1 then Q2 with Q1 as history (rotation, the yearly cap) and the record chain; unbounded candidates
     give the same draw."""
-    bureau = ssrandom.Bureau.sample(20_000, seed=7)
+    bureau = ssrandom.Bureau.sample(8_000, seed=7)
     frame = entity_frame(spark, bureau, 7).cache()
     q1 = ssrandom.draw(bureau, POLICY, "2024Q1", "q1 seed")
     single = ssrandom.draw(bureau, POLICY, "2024Q2", "q2 seed", "dice", history=[q1.plan], previous_record=q1.record)
@@ -105,7 +105,7 @@ def test_spark_draw_with_history_rotation_and_chain(spark):
 def test_directory_digest_equals_the_single_machine_digest_for_any_ranges(spark):
     bureau = ssrandom.Bureau.sample(5_000, seed=3)
     frame = entity_frame(spark, bureau, 5)
-    for ranges in (1, 3, 16):
+    for ranges in (1, 7):
         assert ssrandom.spark.directory_digest(frame, ranges) == (bureau.entities.digest(), 5_000)
     # One changed field changes the digest.
     changed = frame.withColumn("name", ssrandom.spark._pyspark().functions.concat("name", "name"))
