@@ -23,7 +23,7 @@ import time
 import ssrandom
 import ssrandom.spark
 
-POLICY = "hebei-xinle-2024"
+POLICY = ssrandom.Policy.load("hebei-xinle-2024")
 SEED = "benchmark seed 2024-01-05"
 
 
@@ -45,7 +45,7 @@ def main() -> None:
     print(f"generated {args.entities:,} entities in {generated:.1f} s")
 
     spark = (SparkSession.builder.master(args.master).appName("ssrandom-spark-benchmark")
-             .config("spark.ui.enabled", "false")
+             .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
              .config("spark.driver.memory", args.driver_memory)
              .config("spark.sql.shuffle.partitions", str(args.digest_ranges or args.partitions))
              .config("spark.sql.execution.arrow.pyspark.enabled", "true")

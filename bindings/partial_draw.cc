@@ -43,6 +43,18 @@ DrawPartTally FromTuple(const TallyTuple& t) {
   return tally;
 }
 
+// `bureau`'s tables with `entities` as its directory, without copying bureau's own directory.
+Bureau WithEntities(const Bureau& bureau, const Directory& entities) {
+  Bureau copy;
+  copy.name = bureau.name;
+  copy.entities = entities;
+  copy.staff = bureau.staff;
+  copy.items = bureau.items;
+  copy.conflicts = bureau.conflicts;
+  copy.pair_exclusions = bureau.pair_exclusions;
+  return copy;
+}
+
 std::vector<StratumTake> FromTuples(const std::vector<TakeTuple>& tuples) {
   std::vector<StratumTake> takes;
   for (const auto& [eligible, readmitted, eligible_bound, readmitted_bound] : tuples) {
@@ -135,9 +147,7 @@ void RegisterPartialDraw(py::module_& m) {
         std::string plan_json, plan_csv, plan_digest, record_json, record_digest;
         {
           py::gil_scoped_release release;
-          Bureau merged = bureau;
-          merged.entities = candidates;
-          result = MergeDrawParts(merged, spec, parsed, tally, directory_digest);
+          result = MergeDrawParts(WithEntities(bureau, candidates), spec, parsed, tally, directory_digest);
           if (result.ok()) {
             plan_json = result->plan.ToJson();
             plan_csv = result->plan.ToCsv();
@@ -167,11 +177,7 @@ void RegisterPartialDraw(py::module_& m) {
 
   m.def(
       "bureau_with_entities",
-      [](const Bureau& bureau, const Directory& entities) {
-        Bureau copy = bureau;
-        copy.entities = entities;
-        return copy;
-      },
+      [](const Bureau& bureau, const Directory& entities) { return WithEntities(bureau, entities); },
       py::arg("bureau"), py::arg("entities"),
       "A copy of `bureau` whose entity directory is `entities` (its other tables are not checked again).");
 }

@@ -193,7 +193,11 @@ def draw(entities: "pyspark.sql.DataFrame", policy: Any, period: Any, seed: str,
     arguments = (policy_object.to_json(), str(period), seed, seed_source,
                  tuple(plan.to_json() for plan in history), previous)
     spec = _spec(arguments)  # seed, period and history checked here, before any Spark job
-    stats: Dict[str, Any] = {"partitions": entities.rdd.getNumPartitions()}
+    stats: Dict[str, Any] = {}
+    try:
+        stats["partitions"] = entities.rdd.getNumPartitions()
+    except Exception:  # Spark Connect has no RDDs; the count is informational only
+        stats["partitions"] = None
 
     digest, size = directory_digest(entities, digest_partitions)
     stats["entities"] = size
@@ -209,7 +213,8 @@ def draw(entities: "pyspark.sql.DataFrame", policy: Any, period: Any, seed: str,
 
     step = time.perf_counter()
     tallies = [json.loads(row["tally"]) for row in entities.mapInArrow(tally, "tally string").collect()]
-    total = _core.add_draw_tallies([(t[0], [tuple(s) for s in t[1]], t[2]) for t in tallies])
+    empty = (0, [(0, 0, 0, 0)] * len(spec.strata), [])  # every stratum, even when no partition holds a row
+    total = _core.add_draw_tallies([empty] + [(t[0], [tuple(s) for s in t[1]], t[2]) for t in tallies])
     if total[0] != size:
         raise InternalError(f"the tally counted {total[0]} entities but the digest {size}: the table changed "
                             "between the two passes; freeze it (e.g. write it to Parquet) before drawing")

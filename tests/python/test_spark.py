@@ -80,15 +80,10 @@ def test_spark_draw_of_100k_entities_is_byte_identical_and_verifies(spark, big, 
     assert verified.returncode == 0, verified.stdout + verified.stderr
     assert json.loads(verified.stdout)["verified"] is True
 
-    # Teams are drawn on the driver from the drawn tasks: the same teams as from the whole bureau.
-    teams = ssrandom.assign_teams(result.bureau, result.plan.to_json())
-    assert teams.plan_json == ssrandom.assign_teams(big, single.plan.to_json()).plan_json
-    assert teams.teams and all(team["members"] for team in teams.teams)
-
 
 def test_spark_draw_with_history_rotation_and_chain(spark):
     """Q1 then Q2 with Q1 as history (rotation, the yearly cap) and the record chain; unbounded candidates
-    give the same draw."""
+    give the same draw; the teams drawn from the Spark result are those drawn from the whole bureau."""
     bureau = ssrandom.Bureau.sample(8_000, seed=7)
     frame = entity_frame(spark, bureau, 7).cache()
     q1 = ssrandom.draw(bureau, POLICY, "2024Q1", "q1 seed")
@@ -100,6 +95,40 @@ def test_spark_draw_with_history_rotation_and_chain(spark):
         assert result.plan.to_csv() == single.plan.to_csv()
         assert any(s["excluded_rotation"] for s in result.record.strata)
     assert ssrandom.verify(result.record, bureau, POLICY, history=[q1.plan]).ok
+
+    # Teams are drawn on the driver from the drawn tasks: the same teams as from the whole bureau (with
+    # Q1's teams as the rotation history). 10^5 entities would give 28 000 tasks, ~50 s of team draw: the
+    # smaller bureau keeps the suite quick.
+    q1_teams = ssrandom.assign_teams(bureau, q1.plan.to_json())
+    teams = ssrandom.assign_teams(result.bureau, result.plan.to_json(), history=[q1_teams.plan_json])
+    assert teams.plan_json == ssrandom.assign_teams(bureau, single.plan.to_json(),
+                                                    history=[q1_teams.plan_json]).plan_json
+    assert teams.teams and all(team["members"] for team in teams.teams)
+
+
+def test_a_bound_that_leaves_a_stratum_short_is_detected_and_the_draw_redone(spark, monkeypatch):
+    """The ticket-key bounds only prune: were one too low (probability < 1e-15), the merge notices and the
+    candidates are drawn again without bounds. Forced here by bounds of 1."""
+    bureau = ssrandom.Bureau.sample(3_000, seed=11)
+    frame = entity_frame(spark, bureau, 3)
+    plan_takes = ssrandom.spark._core.plan_draw_takes
+
+    def tiny_bounds(spec, total, bounded):
+        takes = plan_takes(spec, total, bounded)
+        return [(e, r, 1 if bounded and eb != 2**64 - 1 else eb, rb) for e, r, eb, rb in takes] if bounded else takes
+
+    monkeypatch.setattr(ssrandom.spark._core, "plan_draw_takes", tiny_bounds)
+    result = ssrandom.spark.draw(frame, POLICY, "2024Q1", "seed", bureau=bureau)
+    assert result.stats["bounded"] is False
+    assert result.record.to_json() == ssrandom.draw(bureau, POLICY, "2024Q1", "seed").record.to_json()
+
+
+def test_an_empty_table_draws_like_an_empty_directory(spark):
+    bureau = ssrandom.Bureau.sample(100, seed=1)
+    frame = entity_frame(spark, bureau, 2).limit(0)
+    empty = ssrandom.Bureau.from_pandas(pandas.DataFrame({"id": pandas.Series([], dtype=str)}))
+    single = ssrandom.draw(empty, POLICY, "2024Q1", "seed")
+    assert ssrandom.spark.draw(frame, POLICY, "2024Q1", "seed").record.to_json() == single.record.to_json()
 
 
 def test_directory_digest_equals_the_single_machine_digest_for_any_ranges(spark):
