@@ -213,7 +213,7 @@ def draw(entities: "pyspark.sql.DataFrame", policy: Any, period: Any, seed: str,
 
     step = time.perf_counter()
     tallies = [json.loads(row["tally"]) for row in entities.mapInArrow(tally, "tally string").collect()]
-    empty = (0, [(0, 0, 0, 0)] * len(spec.strata), [])  # every stratum, even when no partition holds a row
+    empty: Any = (0, [(0, 0, 0, 0)] * len(spec.strata), [])  # every stratum, even when no partition holds a row
     total = _core.add_draw_tallies([empty] + [(t[0], [tuple(s) for s in t[1]], t[2]) for t in tallies])
     if total[0] != size:
         raise InternalError(f"the tally counted {total[0]} entities but the digest {size}: the table changed "
