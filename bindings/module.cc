@@ -19,4 +19,5 @@ PYBIND11_MODULE(_core, m) {
   ssr::bindings::RegisterTeams(m);
   ssr::bindings::RegisterCheck(m);
   ssr::bindings::RegisterColumnar(m);
+  ssr::bindings::RegisterPartialDraw(m);
 }

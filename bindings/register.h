@@ -28,6 +28,8 @@ void RegisterTeams(pybind11::module_& m);   // assign_teams, verify_teams (bindi
 void RegisterCheck(pybind11::module_& m);   // results, check, statistics, disclosure (bindings/check.cc)
 // The columnar entity form (bindings/columnar.cc).
 void RegisterColumnar(pybind11::module_& m);
+// The draw over a directory split into parts, for ssrandom.spark (bindings/partial_draw.cc)
+void RegisterPartialDraw(pybind11::module_& m);
 
 }  // namespace ssr::bindings
 

@@ -32,6 +32,8 @@
 namespace ssr {
 
 class Directory;
+// The first line of a directory's canonical form (docs/directory.md), which CanonicalDigest() hashes.
+inline constexpr char kCanonicalDirectoryHeader[] = "ssrandom-entity-directory-v1\n";
 
 namespace internal {
 struct EntityColumns;  // src/directory/entity_columns.h

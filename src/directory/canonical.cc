@@ -10,18 +10,20 @@
 //
 // Fields never hold control characters (Directory::Add rejects them), so the separators are unambiguous.
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "directory/canonical.h"
 #include "directory/entity_columns.h"
 #include "ssrandom/date.h"
 #include "ssrandom/digest.h"
 #include "ssrandom/directory.h"
 
 namespace ssr {
-
+namespace internal {
 namespace {
 
 // Appends a field's canonical text and the separator.
@@ -35,27 +37,25 @@ void Flag(std::string* line, uint8_t flags, uint8_t known, uint8_t value) {
 }
 
 void Count(std::string* line, uint16_t count) {
-  if (count != internal::kNoCount) absl::StrAppend(line, count);
+  if (count != kNoCount) absl::StrAppend(line, count);
   line->push_back('\x1f');
 }
 
 void Day(std::string* line, int32_t day) {
-  if (day != internal::kNoDate) line->append(FormatDate(internal::DayFromNumber(day)));
+  if (day != kNoDate) line->append(FormatDate(DayFromNumber(day)));
   line->push_back('\x1f');
 }
 
 }  // namespace
 
-std::string Directory::CanonicalDigest() const {
-  const internal::EntityColumns& c = *columns_;
+void ForEachCanonicalLine(const Directory& directory, const std::function<void(absl::string_view)>& visit) {
+  const EntityColumns& c = directory.columns();
   std::vector<uint32_t> order(c.size());
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(), [&c](uint32_t a, uint32_t b) { return c.ids[a] < c.ids[b]; });
 
   // The same text as the CSV writer produces for each field (record_schema.cc), read straight from the
   // columns; tests compare it with the schema-driven form.
-  Sha256Hasher hasher;
-  hasher.Update("ssrandom-entity-directory-v1\n");
   std::string line;
   std::vector<absl::string_view> tags;
   for (uint32_t row : order) {
@@ -66,8 +66,8 @@ std::string Directory::CanonicalDigest() const {
     Field(&line, c.areas[c.area[row]]);
     Field(&line, c.industries[c.industry[row]]);
     Field(&line, PermitClassName(static_cast<PermitClass>(c.permit_class[row])));
-    Flag(&line, c.flags[row], internal::kKeyUnitKnown, internal::kKeyUnit);
-    Flag(&line, c.flags[row], internal::kPositiveListKnown, internal::kPositiveList);
+    Flag(&line, c.flags[row], kKeyUnitKnown, kKeyUnit);
+    Flag(&line, c.flags[row], kPositiveListKnown, kPositiveList);
     Field(&line, c.credits[c.credit[row]]);
     Field(&line, c.env_credits[c.env_credit[row]]);
     Count(&line, c.penalties_last_year[row]);
@@ -81,8 +81,16 @@ std::string Directory::CanonicalDigest() const {
     std::sort(tags.begin(), tags.end());
     line.append(absl::StrJoin(tags, ";"));
     line.push_back('\n');
-    hasher.Update(line);
+    visit(line);
   }
+}
+
+}  // namespace internal
+
+std::string Directory::CanonicalDigest() const {
+  Sha256Hasher hasher;
+  hasher.Update(kCanonicalDirectoryHeader);
+  internal::ForEachCanonicalLine(*this, [&hasher](absl::string_view line) { hasher.Update(line); });
   return hasher.FinishHex();
 }
 

@@ -7,8 +7,8 @@
 #include <utility>
 
 #include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "draw/history.h"
 #include "draw/items.h"
 #include "ssrandom/classify.h"
 #include "ssrandom/digest.h"
@@ -17,52 +17,6 @@
 
 namespace ssr {
 namespace {
-
-// What earlier plans of the year say about each entity.
-struct YearHistory {
-  absl::flat_hash_map<std::string, int> on_site_count;  // planned on-site inspections this year
-  std::vector<HistoryEntry> entries;
-};
-
-absl::StatusOr<YearHistory> ReadHistory(const std::vector<Plan>& plans, const Period& period,
-                                        const Directory& directory) {
-  YearHistory history;
-  absl::flat_hash_set<std::string> periods;
-  for (const Plan& plan : plans) {
-    absl::StatusOr<Period> earlier = Period::Parse(plan.period);
-    if (!earlier.ok()) {
-      return absl::InvalidArgumentError(
-          absl::StrCat("a history plan has an invalid period: ", earlier.status().message()));
-    }
-    if (!earlier->is_quarter() || earlier->year() != period.year() ||
-        earlier->quarter() >= period.quarter()) {
-      return absl::InvalidArgumentError(absl::StrCat(
-          "the history holds a plan for ", plan.period, ", but only plans of earlier quarters of ",
-          period.year(), " count for ", period.ToString(),
-          "; remove it (a re-draw of the same period is chained through "
-          "the previous record digest instead)"));
-    }
-    if (!periods.insert(plan.period).second) {
-      return absl::InvalidArgumentError(absl::StrCat("the history holds two plans for ", plan.period,
-                                                     "; keep only the one that was executed"));
-    }
-    for (const Task& task : plan.tasks) {
-      if (!directory.Find(task.entity_id)) {
-        return absl::InvalidArgumentError(absl::StrCat("the ", plan.period, " plan names entity ",
-                                                       task.entity_id, ", which is not in the directory"));
-      }
-      if (task.method == InspectionMethod::kOnSite) ++history.on_site_count[task.entity_id];
-    }
-    history.entries.push_back({plan.period, plan.Digest()});
-  }
-  std::sort(history.entries.begin(), history.entries.end(),
-            [](const HistoryEntry& a, const HistoryEntry& b) { return a.period < b.period; });
-  return history;
-}
-
-std::string StratumName(Pool pool, absl::string_view credit_class) {
-  return credit_class.empty() ? std::string(PoolName(pool)) : absl::StrCat(PoolName(pool), "/", credit_class);
-}
 
 // The rows chosen in one stratum, in ticket order, with their tickets.
 struct Chosen {
@@ -128,7 +82,8 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
   }
   const Directory& directory = bureau.entities;
   DirectoryDigest directory_digest(directory, request.threads != 1);
-  absl::StatusOr<YearHistory> history = ReadHistory(request.history, period, directory);
+  absl::StatusOr<internal::YearHistory> history = internal::ReadHistory(
+      request.history, period, [&directory](absl::string_view id) { return directory.Find(id).has_value(); });
   if (!history.ok()) return history.status();
   absl::StatusOr<Classification> classification = Classify(directory, policy, period);
   if (!classification.ok()) return classification.status();
@@ -190,7 +145,7 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
     const QuotaLine& line = lines[i];
     const std::string& credit_class = line.credit_class;
     StratumRecord stratum;
-    stratum.stratum = StratumName(line.pool, credit_class);
+    stratum.stratum = internal::StratumName(line.pool, credit_class);
     stratum.pool = std::string(PoolName(line.pool));
     stratum.rule = std::string(PoolRuleId(line.pool));
     stratum.credit_class = credit_class;
