@@ -43,10 +43,11 @@ def run(args: argparse.Namespace) -> int:
                               [earlier.to_json() for earlier in history])
     staffed = draw_module.Plan(assignment.plan_json)
     out = args.out or args.plan
-    os.makedirs(out, exist_ok=True)
     files = {"plan.json": staffed.to_json(), "plan.csv": staffed.to_csv(), "teams.json": assignment.record_json}
-    for name, text in files.items():
-        draw_module.write_atomic(os.path.join(out, name), text)
+    # All three or none: the plan's teams must stay those of teams.json (and, by default, they replace the
+    # plan the teams were drawn for).
+    draw_module.write_files_atomic([(os.path.join(out, name), text) for name, text in files.items()],
+                                   make_folders=True)
     if args.json:
         print(json.dumps(assignment.record, ensure_ascii=False, indent=2))
         return EXIT_OK
