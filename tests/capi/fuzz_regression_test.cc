@@ -1,0 +1,67 @@
+// What capi_fuzzer (tests/fuzz) found in the C ABI, one case each, named after what the library does now
+// (docs/reliability.md): every message stays UTF-8 whatever bytes a caller passes.
+#include <string>
+
+#include "capi_test_util.h"
+#include "gtest/gtest.h"
+
+namespace {
+
+// Whether `text` is well-formed UTF-8 (the same rule as the fuzzers' check, written again here: this
+// suite links only libssrandom.so).
+bool IsUtf8(const std::string& text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    size_t length = c < 0x80             ? 1
+                    : (c & 0xE0) == 0xC0 ? 2
+                    : (c & 0xF0) == 0xE0 ? 3
+                    : (c & 0xF8) == 0xF0 ? 4
+                                         : 0;
+    if (length == 0 || i + length > text.size() || (length == 2 && c < 0xC2)) return false;
+    for (size_t k = 1; k < length; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+TEST(CapiFuzzRegressionTest, UsccCheckCharacterOfBytesThatAreNotUtf8QuotesThemEscaped) {
+  // capi_fuzzer, corpus/capi/program_calendar_seeds_codes.bin: the message quoted the raw bytes.
+  char check = '?';
+  EXPECT_EQ(ssr_uscc_check_character("\xff\xfe", &check), SSR_INVALID_ARGUMENT);
+  const std::string message = ssr_last_error_message();
+  EXPECT_TRUE(IsUtf8(message)) << message;
+  EXPECT_NE(message.find("'\\xFF\\xFE' is not 17 characters of the USCC alphabet"), std::string::npos)
+      << message;
+  EXPECT_EQ(check, '?');
+}
+
+TEST(CapiFuzzRegressionTest, MessagesAboutTextThatIsNotUtf8AreUtf8) {
+  const char* const kGbk = "\xB9\xAB\xCB\xBE";  // 公司 in GBK
+  char buffer[SSR_TICKET_SIZE];
+  for (int call = 0; call < 4; ++call) {
+    ssr_status status = SSR_OK;
+    switch (call) {
+      case 0:
+        status = ssr_validate_seed(kGbk);
+        break;
+      case 1:
+        status = ssr_uscc_check(kGbk);
+        break;
+      case 2:
+        status = ssr_ticket(kGbk, "XL-1", buffer, sizeof buffer);
+        break;
+      default:
+        status = ssr_bureau_create(kGbk, nullptr);
+        break;
+    }
+    EXPECT_EQ(status, SSR_INVALID_ARGUMENT) << call;
+    const std::string message = ssr_last_error_message();
+    EXPECT_FALSE(message.empty()) << call;
+    EXPECT_TRUE(IsUtf8(message)) << call << ": " << message;
+  }
+}
+
+}  // namespace
