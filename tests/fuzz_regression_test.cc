@@ -294,6 +294,19 @@ TEST(ConditionTest, DeeplyNestedConditionIsAnErrorNotAStackOverflow) {
   EXPECT_EQ(limit->ToString(), "not key_unit");
 }
 
+TEST(ConditionTest, NegationsPrintWithoutParenthesesSoThatThePrintedFormParsesAtTheNestingLimit) {
+  // condition_fuzzer, corpus/condition/nested_not_prints_deeper.txt: 63 'not's parsed, but printed as
+  // "not (not (…))", 126 levels, which the parser refused: Parse(ToString()) failed.
+  std::string nots;
+  for (int i = 0; i < 63; ++i) nots += "not ";
+  absl::StatusOr<Condition> condition = Condition::Parse(nots + "key_unit", "c");
+  ASSERT_TRUE(condition.ok()) << condition.status();
+  EXPECT_EQ(condition->ToString(), nots + "key_unit");
+  EXPECT_TRUE(Condition::Parse(condition->ToString(), "c").ok());
+  EXPECT_EQ(Condition::Parse("not (not key_unit or credit == \"D\")", "c")->ToString(),
+            "not (not key_unit or credit == \"D\")");
+}
+
 TEST(ConditionTest, ConditionThatIsNotUtf8IsAnErrorWithAUtf8Message) {
   // condition_fuzzer, corpus/condition/error_gbk.txt: a GBK string literal was accepted, never matched the
   // directory's UTF-8 values, and printed (ToString) as text that is not UTF-8.

@@ -1032,11 +1032,11 @@ std::string FormatConditionError(absl::string_view text, const ConditionError& e
 }
 
 std::string PrintCondition(const ConditionNode& node) {
+  // Parentheses only where needed: `not not x` rather than `not (not x)`, so that the printed form never
+  // nests deeper than the text it came from (and a condition at the nesting limit prints to one that parses).
   auto child = [&node](const std::shared_ptr<const ConditionNode>& c) {
     std::string text = PrintCondition(*c);
-    return Precedence(*c) < Precedence(node) || (node.kind == NodeKind::kNot && Precedence(*c) < 4)
-               ? absl::StrCat("(", text, ")")
-               : text;
+    return Precedence(*c) < Precedence(node) ? absl::StrCat("(", text, ")") : text;
   };
   const absl::string_view name = InfoOf(node.attribute).name;
   switch (node.kind) {
