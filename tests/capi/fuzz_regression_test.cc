@@ -38,6 +38,28 @@ TEST(CapiFuzzRegressionTest, UsccCheckCharacterOfBytesThatAreNotUtf8QuotesThemEs
   EXPECT_EQ(check, '?');
 }
 
+TEST(CapiFuzzRegressionTest, ASourceNameThatIsNotUtf8IsEscapedInTheMessage) {
+  // capi_fuzzer, corpus/capi/source_name_not_utf8.bin: every reader starts its messages with the caller's
+  // source name, quoted raw. Now every message passes through one escape where the ABI stores it.
+  const char* const kSource = "plan\xe4\xb8.json";  // a character cut after two of its three bytes
+  ssr_plan* plan = nullptr;
+  EXPECT_EQ(ssr_plan_from_json("", 0, kSource, &plan), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(plan, nullptr);
+  std::string message = ssr_last_error_message();
+  EXPECT_TRUE(IsUtf8(message)) << message;
+  EXPECT_NE(message.find("plan\\xE4\\xB8.json"), std::string::npos) << message;
+  ssr_policy* policy = nullptr;
+  EXPECT_EQ(ssr_policy_from_json("{", 1, kSource, &policy), SSR_INVALID_ARGUMENT);
+  message = ssr_last_error_message();
+  EXPECT_TRUE(IsUtf8(message)) << message;
+  ssr_calendar* calendar = nullptr;
+  ASSERT_EQ(ssr_calendar_create_empty(&calendar), SSR_OK);
+  EXPECT_EQ(ssr_calendar_load_json(calendar, "[", 1, kSource), SSR_INVALID_ARGUMENT);
+  message = ssr_last_error_message();
+  EXPECT_TRUE(IsUtf8(message)) << message;
+  ssr_calendar_destroy(calendar);
+}
+
 TEST(CapiFuzzRegressionTest, MessagesAboutTextThatIsNotUtf8AreUtf8) {
   const char* const kGbk = "\xB9\xAB\xCB\xBE";  // 公司 in GBK
   char buffer[SSR_TICKET_SIZE];
