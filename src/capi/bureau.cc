@@ -14,6 +14,7 @@
 #include "io/file.h"
 #include "io/record_schema.h"
 #include "io/table_io.h"
+#include "io/utf8.h"
 #include "ssrandom/bureau_io.h"
 #include "ssrandom/date.h"
 #include "ssrandom/sample_bureau.h"
@@ -231,9 +232,10 @@ void ReadTable(ssr_bureau* bureau, ssr_table table, absl::string_view text, ssr_
       return T::Add(part, record);
     };
     QualityReport report;
+    // The name goes into every issue of the report and its JSON, which must stay UTF-8.
     std::string name = source.empty()
                            ? absl::StrCat(T::Schema().plural, format == SSR_FORMAT_CSV ? ".csv" : ".json")
-                           : source;
+                           : internal::Utf8Safe(source);
     if (format == SSR_FORMAT_CSV) {
       internal::ReadCsvTable(text, name, T::Schema(), &report, sink);
     } else {
@@ -308,7 +310,7 @@ ssr_status ssr_bureau_read_json(const char* data, size_t size, const char* sourc
     ClearReport(out_report);
     OutHandle(out, "out");
     absl::string_view text = Buffer(data, size, "data");
-    std::string name(source == nullptr ? "bureau.json" : source);
+    std::string name(source == nullptr ? "bureau.json" : ssr::internal::Utf8Safe(source));
     ssr::LoadOptions options;
     options.as_of = AsOf(as_of);
     ssr::QualityReport report;

@@ -60,6 +60,27 @@ TEST(CapiFuzzRegressionTest, ASourceNameThatIsNotUtf8IsEscapedInTheMessage) {
   ssr_calendar_destroy(calendar);
 }
 
+TEST(CapiFuzzRegressionTest, ASourceNameThatIsNotUtf8IsEscapedInQualityReports) {
+  // capi_fuzzer, corpus/capi/report_source_not_utf8.bin: the name went raw into every issue of the
+  // quality report and into its JSON, which was then not UTF-8.
+  ssr_bureau* bureau = nullptr;
+  ASSERT_EQ(ssr_bureau_create("b", &bureau), SSR_OK);
+  ssr_quality_report* report = nullptr;
+  const char kTable[] = "id,permit_class\nXL-1,nonsense\n";
+  EXPECT_EQ(ssr_bureau_read_table(bureau, SSR_TABLE_ENTITIES, kTable, sizeof kTable - 1, SSR_FORMAT_CSV,
+                                  "e\xc8\xff.csv", &report),
+            SSR_INVALID_ARGUMENT);
+  ASSERT_NE(report, nullptr);
+  ASSERT_GT(ssr_quality_report_issue_count(report), 0u);
+  EXPECT_STREQ(ssr_quality_report_issue_source(report, 0), "e\\xC8\\xFF.csv");
+  char* json = nullptr;
+  ASSERT_EQ(ssr_quality_report_to_json(report, &json), SSR_OK);
+  EXPECT_TRUE(IsUtf8(json)) << json;
+  ssr_free_string(json);
+  ssr_quality_report_destroy(report);
+  ssr_bureau_destroy(bureau);
+}
+
 TEST(CapiFuzzRegressionTest, MessagesAboutTextThatIsNotUtf8AreUtf8) {
   const char* const kGbk = "\xB9\xAB\xCB\xBE";  // 公司 in GBK
   char buffer[SSR_TICKET_SIZE];
