@@ -16,6 +16,7 @@
 //    indices return the documented fallback (NULL, 0, -1) and set a message;
 //  - a plan, record or bureau written as JSON reads back with the same digest;
 //  - nothing leaks: every handle is destroyed at the end of the program (LeakSanitizer checks).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -181,8 +182,10 @@ struct Handles {
 };
 
 // Table and enum operands: the listed values and a few that are not.
+// No negative values: the enums' *_FORCE_INT constant makes 0..0x7FFFFFFF their range in C++, and -1 is
+// outside it (docs/reliability.md, "Known and left alone").
 ssr_table TableOf(uint8_t b) {
-  const int values[] = {0, 1, 2, 3, 4, 5, 6, 7, -1, 0x7FFFFFFF};
+  const int values[] = {0, 1, 2, 3, 4, 5, 6, 7, 1000, 0x7FFFFFFF};
   return static_cast<ssr_table>(values[b % 10]);
 }
 
@@ -553,7 +556,7 @@ void RunOne(Program& p, Handles& h) {
         Text value = ReadText(p);
         ssr_row_builder* builder = h.builder[slot];
         if (action == 1 && builder != nullptr) {
-          const ssr_table table = static_cast<ssr_table>(ssr_row_builder_table(builder));
+          const ssr_table table = static_cast<ssr_table>(std::max(0, ssr_row_builder_table(builder)));
           const size_t count = ssr_table_field_count(table);
           if (count > 0) field = Text{true, ssr_table_field_name(table, field.value.size() % count)};
         }
@@ -573,7 +576,7 @@ void RunOne(Program& p, Handles& h) {
       } else {
         ssr_bureau* bureau = h.bureau[p.Byte() % kSlots];
         const ssr_row_builder* builder = h.builder[slot];
-        const int table = ssr_row_builder_table(builder);
+        const int table = std::max(0, ssr_row_builder_table(builder));  // -1 for a NULL builder
         const size_t before = ssr_bureau_row_count(bureau, static_cast<ssr_table>(table));
         const ssr_status added = ssr_bureau_add_row(bureau, builder);
         CheckMessage(added);
