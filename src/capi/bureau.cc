@@ -272,12 +272,22 @@ extern "C" {
 
 // --- Bureaus -------------------------------------------------------------------------------------------
 
+// A bureau's name: UTF-8 (it appears in summaries, records and reports) without control characters.
+static void CheckName(const std::string& name) {
+  if (const size_t bad = ssr::internal::FindInvalidUtf8(name); bad < name.size()) {
+    ThrowArgument(absl::StrCat("the name is not UTF-8 text (byte ", bad + 1,
+                               " is not part of a UTF-8 "
+                               "character)"));
+  }
+  Check(ssr::internal::CheckNoControlCharacters("name", name));
+}
+
 ssr_status ssr_bureau_create(const char* name, ssr_bureau** out) {
   return Run(__func__, [&] {
     OutHandle(out, "out");
     ssr::Bureau bureau;
     bureau.name = std::string(Text(name, "name", true));
-    Check(ssr::internal::CheckNoControlCharacters("name", bureau.name));
+    CheckName(bureau.name);
     *out = NewBureau(std::move(bureau));
   });
 }
@@ -355,7 +365,7 @@ ssr_status ssr_bureau_set_name(ssr_bureau* bureau, const char* name) {
   return Run(__func__, [&] {
     NotNull(bureau, "bureau");
     std::string value(Text(name, "name"));
-    Check(ssr::internal::CheckNoControlCharacters("name", value));
+    CheckName(value);
     bureau->bureau.name.swap(value);
   });
 }

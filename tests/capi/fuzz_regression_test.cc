@@ -81,6 +81,19 @@ TEST(CapiFuzzRegressionTest, ASourceNameThatIsNotUtf8IsEscapedInQualityReports) 
   ssr_bureau_destroy(bureau);
 }
 
+TEST(CapiFuzzRegressionTest, ABureauNameThatIsNotUtf8IsRefused) {
+  // capi_fuzzer, corpus/capi/bureau_name_not_utf8.bin: ssr_bureau_create and ssr_bureau_set_name took any
+  // bytes without a control character, and the name then made the summary text and JSON not UTF-8.
+  ssr_bureau* bureau = nullptr;
+  EXPECT_EQ(ssr_bureau_create("\xe6\x96\xb0\xe4\xb9", &bureau), SSR_INVALID_ARGUMENT);
+  EXPECT_EQ(bureau, nullptr);
+  EXPECT_NE(std::string(ssr_last_error_message()).find("not UTF-8"), std::string::npos);
+  ASSERT_EQ(ssr_bureau_create("新乐", &bureau), SSR_OK);
+  EXPECT_EQ(ssr_bureau_set_name(bureau, "\xff"), SSR_INVALID_ARGUMENT);
+  EXPECT_STREQ(ssr_bureau_name(bureau), "新乐");
+  ssr_bureau_destroy(bureau);
+}
+
 TEST(CapiFuzzRegressionTest, MessagesAboutTextThatIsNotUtf8AreUtf8) {
   const char* const kGbk = "\xB9\xAB\xCB\xBE";  // 公司 in GBK
   char buffer[SSR_TICKET_SIZE];
