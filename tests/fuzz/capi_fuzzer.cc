@@ -202,7 +202,8 @@ void ReadQualityReport(const ssr_quality_report* report, Program& p) {
     FUZZ_CHECK(ssr_quality_report_issue_code(report, i) != nullptr);
     FUZZ_CHECK(ssr_quality_report_issue_record(report, i) >= 0);
   }
-  const size_t beyond = count + p.Index();
+  const size_t extra = p.Index();
+  const size_t beyond = extra > SIZE_MAX - count ? SIZE_MAX : count + extra;  // no wrap-around
   FUZZ_CHECK(ssr_quality_report_issue_message(report, beyond) == nullptr);
   CheckFallbackMessage();
   FUZZ_CHECK(ssr_quality_report_issue_record(report, beyond) == -1);
