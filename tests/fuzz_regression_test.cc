@@ -14,9 +14,13 @@
 #include "io/csv.h"
 #include "io/file.h"
 #include "io/utf8.h"
+#include "ssrandom/bureau.h"
 #include "ssrandom/bureau_io.h"
 #include "ssrandom/calendar.h"
+#include "ssrandom/condition.h"
 #include "ssrandom/plan.h"
+#include "ssrandom/policy.h"
+#include "ssrandom/sample_bureau.h"
 
 namespace ssr {
 namespace {
@@ -229,6 +233,106 @@ TEST(BureauNameTest, NameThatIsNotOneLineOfUtf8TextIsAnError) {
   EXPECT_HAS(LoadBureau(folder).status().message(), "control character 0x0A");
   EXPECT_HAS(ReadBureauJson(R"({"name": 5, "entities": [{"id": "A"}]})", "b.json").status().message(),
              "\"name\" must be the bureau's name as a text, not a JSON number");
+}
+
+// A small policy with one condition, for the policy cases below.
+std::string PolicyWithKeyCondition(absl::string_view condition_json) {
+  return absl::StrCat(R"({"format": "ssrandom-policy/1", "name": "p",
+  "classes": {"special": {"conditions": ["verified_complaints >= 3"]},
+              "key": {"conditions": [)",
+                      condition_json, R"(]},
+              "general": {"conditions": ["true"]}},
+  "quotas": {"special": {"minimum": "50%"}, "key": {"minimum": "25%"},
+             "positive": {"minimum": "100%", "method": "off_site"}, "general": {"minimum": "3%"}}})");
+}
+
+TEST(PolicyFileTest, NumberTooLargeForADoubleIsAProblemAtItsLineNotACrash) {
+  // policy_fuzzer, seed corpus/policy/number_overflow.json: std::terminate from nlohmann's out_of_range.
+  const std::string text = absl::StrCat("{\n  \"format\": \"ssrandom-policy/1\",\n  \"yearly\": 1e999\n}");
+  std::vector<PolicyProblem> problems = Policy::Check(text, "p.json");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].line, 3);
+  EXPECT_EQ(problems[0].column, 13);
+  EXPECT_HAS(problems[0].message, "number overflow");
+  absl::StatusOr<Policy> policy = Policy::FromJson(text, "p.json");
+  EXPECT_EQ(policy.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_HAS(policy.status().message(), "p.json:3:13: the file is not valid JSON: number overflow");
+}
+
+TEST(PolicyFileTest, DeeplyNestedValueIsAProblemNotAStackOverflow) {
+  // policy_fuzzer: the locator that finds each value's line recursed once per '[' (and built a path per
+  // level): 100,000 nested arrays (200 KB) overflowed the stack.
+  const std::string deep = absl::StrCat(std::string(100000, '['), std::string(100000, ']'));
+  absl::StatusOr<Policy> policy = Policy::FromJson(PolicyWithKeyCondition(deep), "deep.json");
+  EXPECT_EQ(policy.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_HAS(policy.status().message(), "classes.key.conditions[0]");
+}
+
+TEST(ConditionTest, DeeplyNestedConditionIsAnErrorNotAStackOverflow) {
+  // condition_fuzzer: the parser recursed once per '(' and 'not'; 100,000 of them overflowed the stack,
+  // from a policy file as well.
+  std::string nots;
+  for (int i = 0; i < 100000; ++i) nots += "not ";
+  const std::pair<std::string, std::string> cases[] = {
+      {absl::StrCat(std::string(100000, '('), "key_unit", std::string(100000, ')')), "line 1, column 101:"},
+      {nots + "key_unit", "line 1, column 401:"}};
+  for (const auto& [text, where] : cases) {
+    absl::StatusOr<Condition> condition = Condition::Parse(text, "deep");
+    EXPECT_EQ(condition.status().code(), absl::StatusCode::kInvalidArgument);
+    EXPECT_HAS(condition.status().message(), "nests parentheses and 'not' more than 100 deep");
+    EXPECT_HAS(condition.status().message(), where);
+  }
+  absl::StatusOr<Policy> policy =
+      Policy::FromJson(PolicyWithKeyCondition(absl::StrCat("\"", std::string(5000, '('), "key_unit",
+                                                           std::string(5000, ')'), "\"")),
+                       "deep.json");
+  EXPECT_HAS(policy.status().message(), "more than 100 deep");
+  // 100 levels are fine.
+  absl::StatusOr<Condition> limit =
+      Condition::Parse(absl::StrCat(std::string(99, '('), "not key_unit", std::string(99, ')')), "limit");
+  ASSERT_TRUE(limit.ok()) << limit.status();
+  EXPECT_EQ(limit->ToString(), "not key_unit");
+}
+
+TEST(ConditionTest, NegationsPrintWithoutParenthesesSoThatThePrintedFormParsesAtTheNestingLimit) {
+  // condition_fuzzer, corpus/condition/nested_not_prints_deeper.txt: 63 'not's parsed, but printed as
+  // "not (not (…))", 126 levels, which the parser refused: Parse(ToString()) failed.
+  std::string nots;
+  for (int i = 0; i < 63; ++i) nots += "not ";
+  absl::StatusOr<Condition> condition = Condition::Parse(nots + "key_unit", "c");
+  ASSERT_TRUE(condition.ok()) << condition.status();
+  EXPECT_EQ(condition->ToString(), nots + "key_unit");
+  EXPECT_TRUE(Condition::Parse(condition->ToString(), "c").ok());
+  EXPECT_EQ(Condition::Parse("not (not key_unit or credit == \"D\")", "c")->ToString(),
+            "not (not key_unit or credit == \"D\")");
+}
+
+TEST(ConditionTest, ConditionThatIsNotUtf8IsAnErrorWithAUtf8Message) {
+  // condition_fuzzer, corpus/condition/error_gbk.txt: a GBK string literal was accepted, never matched the
+  // directory's UTF-8 values, and printed (ToString) as text that is not UTF-8.
+  absl::StatusOr<Condition> condition =
+      Condition::Parse(absl::StrCat("area == \"", kGbkCompany, "\" or key_unit"), "items.csv EE-01");
+  EXPECT_EQ(condition.status().code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_HAS(condition.status().message(),
+             "items.csv EE-01: line 1, column 10: the condition is not UTF-8 text");
+  EXPECT_HAS(condition.status().message(), "byte 0xB9");
+  EXPECT_TRUE(IsUtf8(condition.status().message())) << condition.status().message();
+}
+
+TEST(SampleBureauTest, SmallGeneratedBureausPassTheirOwnCheck) {
+  // Found while writing the C ABI fuzzer's seeds: with fewer inspectors than the sample, the generated
+  // bureau kept the sample's pair exclusions naming inspectors it did not have (I-029), so it could not be
+  // saved and loaded back (ssr_bureau_generate, `ssrandom sample --inspectors-per-group 1`).
+  for (int per_group : {1, 2, 3, 4}) {
+    SampleBureauOptions options;
+    options.entities = 30;
+    options.inspectors_per_group = per_group;
+    const Bureau bureau = GenerateBureau(options);
+    const QualityReport report = CheckBureau(bureau, std::nullopt);
+    EXPECT_EQ(report.error_count(), 0) << per_group << " per group:\n" << report.ToText();
+    EXPECT_TRUE(ReadBureauJson(BureauToJson(bureau), "bureau.json").ok()) << per_group;
+  }
+  EXPECT_EQ(SampleBureau().pair_exclusions.size(), 2u);  // the sample itself keeps both pairs
 }
 
 }  // namespace

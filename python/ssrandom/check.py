@@ -25,13 +25,14 @@ Example::
 from __future__ import annotations
 
 import datetime
+import io
 import json
 import os
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 from ssrandom import _core
 from ssrandom.bureau import Bureau
-from ssrandom.entity_draw import DrawRecord, Plan, write_atomic
+from ssrandom.entity_draw import DrawRecord, Plan, write_atomic, write_files_atomic
 from ssrandom.policy import Policy
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "disclosure",
     "simulate_results",
     "write_xlsx",
+    "xlsx_bytes",
     "load_plans",
     "demo_compliance_report",
     "write_sample_results",
@@ -223,8 +225,8 @@ def statistics(bureau: Bureau, policy: Any, plan: Plan, results: Results, as_of:
                                              _date_text(as_of)))
 
 
-def write_xlsx(tables: Union[StatisticsTable, Sequence[StatisticsTable]], path: PathLike) -> None:
-    """Writes statistics tables to an Excel workbook, one sheet per quarter, with openpyxl.
+def xlsx_bytes(tables: Union[StatisticsTable, Sequence[StatisticsTable]]) -> bytes:
+    """Statistics tables as an Excel workbook (the bytes of an .xlsx file), one sheet per quarter, with openpyxl.
 
     Each sheet has a title row, a row of Chinese column labels, a row of the English keys, one row per area
     and the total row (bold). Requires ``openpyxl`` (``pip install ssrandom[xlsx]``).
@@ -259,17 +261,14 @@ def write_xlsx(tables: Union[StatisticsTable, Sequence[StatisticsTable]], path: 
         sheet.column_dimensions["A"].width = 12
         for index in range(2, len(columns) + 2):
             sheet.column_dimensions[get_column_letter(index)].width = 14
-    directory = os.path.dirname(os.path.abspath(os.fspath(path)))
-    import tempfile
-    handle, temporary = tempfile.mkstemp(prefix=".ssrandom-", suffix=".xlsx", dir=directory)
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, os.fspath(path))
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx(tables: Union[StatisticsTable, Sequence[StatisticsTable]], path: PathLike) -> None:
+    """Writes :func:`xlsx_bytes` to ``path``, atomically. Requires ``openpyxl``."""
+    write_atomic(path, xlsx_bytes(tables))
 
 
 class Disclosure:
@@ -368,13 +367,11 @@ def write_sample_results(out_dir: PathLike) -> List[str]:
     results = simulate_results(drawn.plan, bureau)
     folder = os.path.join(os.fspath(out_dir), DEMO_PERIOD)
     os.makedirs(folder, exist_ok=True)
-    paths = []
-    for name, text in (("plan.csv", drawn.plan.to_csv()), ("plan.json", drawn.plan.to_json()),
-                       ("results.csv", results.to_csv()), ("results.json", results.to_json())):
-        path = os.path.join(folder, name)
-        write_atomic(path, text)
-        paths.append(path)
-    return paths
+    files = [(os.path.join(folder, name), text)
+             for name, text in (("plan.csv", drawn.plan.to_csv()), ("plan.json", drawn.plan.to_json()),
+                                ("results.csv", results.to_csv()), ("results.json", results.to_json()))]
+    write_files_atomic(files)
+    return [path for path, _ in files]
 
 
 def rule_ids() -> List[str]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import collections
 import json
 import os
-import tempfile
-from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Union
+import secrets
+import stat
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from ssrandom import _core, _frames, _html
 from ssrandom.bureau import Bureau
@@ -15,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas
 
 __all__ = ["Plan", "DrawRecord", "DrawResult", "VerifyResult", "draw", "verify", "load_history",
-           "load_draws", "write_atomic", "PLAN_COLUMNS", "STRATUM_COLUMNS", "SELECTED_COLUMNS"]
+           "load_draws", "write_atomic", "write_files_atomic", "PLAN_COLUMNS", "STRATUM_COLUMNS", "SELECTED_COLUMNS"]
 
 #: The columns of :meth:`Plan.to_pandas`, in order: the period, then those of ``plan.csv``.
 PLAN_COLUMNS = ("period", "task_id", "entity_id", "entity_name", "uscc", "area", "class", "pool", "credit_class", "stratum",
@@ -30,21 +31,116 @@ SELECTED_COLUMNS = ("period", "stratum", "rank", "id", "ticket", "readmitted")
 PathLike = Union[str, "os.PathLike[str]"]
 
 
-def write_atomic(path: PathLike, text: str) -> None:
-    """Writes ``text`` (UTF-8) to ``path`` through a temporary file and a rename: whole or not at all."""
-    path = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(prefix=".ssrandom-", dir=directory)
+def _create_temporary(directory: str) -> Tuple[int, str]:
+    """A new empty file in ``directory`` for writing, with the permissions open() gives under the process's
+    umask (tempfile.mkstemp would give 0600 and hide a published plan from the other users of a folder)."""
+    while True:
+        path = os.path.join(directory, f".ssrandom-{os.getpid()}-{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666), path
+        except FileExistsError:
+            continue
+
+
+def write_files_atomic(files: Sequence[Tuple[PathLike, Union[str, bytes]]], make_folders: bool = False) -> None:
+    """Writes several outputs all or nothing: every file is whole and new, or every target is as it was.
+
+    Each text (UTF-8) or bytes goes to a temporary file next to its target, is flushed to disk, and only when
+    all of them are written are they renamed over their targets, in order. Writing is the step that fails on
+    a full disk, a size limit or a read-only folder, so such a failure replaces nothing and leaves no
+    temporary behind; the error (an ``OSError``) names the target. An existing target that is not a regular
+    file (a device such as ``/dev/null``, a pipe, a folder) is refused with :class:`InvalidInputError`
+    rather than replaced. The folders must exist, unless ``make_folders``: then missing ones are created, and
+    removed again when the write fails, so that a failed command leaves no empty output folder behind.
+    """
+    from ssrandom.errors import InvalidInputError
+
+    targets = [os.fspath(path) for path, _ in files]
+    for target in targets:
+        try:
+            mode = os.stat(target).st_mode
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISREG(mode):
+            raise InvalidInputError(f"{target}: exists and is not a regular file; write the output to a file")
+    created: List[str] = []
+    if make_folders:
+        for target in targets:
+            folder = os.path.dirname(os.path.abspath(target))
+            missing = []
+            while not os.path.exists(folder):
+                missing.append(folder)
+                folder = os.path.dirname(folder)
+            for folder in reversed(missing):
+                try:
+                    os.mkdir(folder)
+                except OSError as error:
+                    _remove_folders(created)
+                    raise OSError(error.errno, f"cannot create the folder {folder}: {error.strerror}",
+                                  folder) from error
+                created.append(folder)
+    temporaries: List[str] = []
+    written = False
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+        for target, (_, content) in zip(targets, files):
+            directory = os.path.dirname(os.path.abspath(target))
+            try:
+                handle, temporary = _create_temporary(directory)
+                temporaries.append(temporary)
+                with os.fdopen(handle, "wb") as out:
+                    out.write(content.encode("utf-8") if isinstance(content, str) else content)
+                    out.flush()
+                    os.fsync(out.fileno())
+            except OSError as error:
+                raise OSError(error.errno, f"cannot write {target}: {error.strerror}", target) from error
+        for index, (target, temporary) in enumerate(zip(targets, temporaries)):
+            try:
+                os.replace(temporary, target)
+            except OSError as error:
+                done = ", ".join(targets[:index]) or "none"
+                raise OSError(error.errno, f"cannot replace {target}: {error.strerror} (already replaced, each "
+                                           f"whole: {done})", target) from error
+            temporaries[index] = ""
+            written = True
+        for directory in sorted({os.path.dirname(os.path.abspath(target)) for target in targets}):
+            _fsync_directory(directory)
+    finally:
+        for temporary in temporaries:
+            if temporary and os.path.exists(temporary):
+                os.unlink(temporary)
+        if not written:
+            _remove_folders(created)
+
+
+def _remove_folders(folders: List[str]) -> None:
+    """Removes the folders a failed write created, innermost first, when they are still empty."""
+    for folder in reversed(folders):
+        try:
+            os.rmdir(folder)
+        except OSError:
+            pass
+
+
+def _fsync_directory(directory: str) -> None:
+    """Flushes a folder's entries (the renames) to disk, where the platform allows it."""
+    try:
+        handle = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
+
+
+def write_atomic(path: PathLike, text: Union[str, bytes]) -> None:
+    """Writes ``text`` (UTF-8) or bytes to ``path`` through a temporary file and a rename: whole or not at all.
+
+    :func:`write_files_atomic` of one file: see there for the errors.
+    """
+    write_files_atomic([(path, text)])
 
 
 class Plan:
@@ -257,15 +353,14 @@ class DrawResult:
         return self.record._repr_html_() + self.plan._repr_html_()
 
     def save(self, out_dir: PathLike) -> List[str]:
-        """Writes ``plan.csv``, ``plan.json`` and ``record.json`` into ``out_dir`` (created if missing)."""
-        os.makedirs(out_dir, exist_ok=True)
-        paths = []
-        for name, text in (("plan.csv", self.plan.to_csv()), ("plan.json", self.plan.to_json()),
-                           ("record.json", self.record.to_json())):
-            path = os.path.join(os.fspath(out_dir), name)
-            write_atomic(path, text)
-            paths.append(path)
-        return paths
+        """Writes ``plan.csv``, ``plan.json`` and ``record.json`` into ``out_dir`` (created if missing), all
+        three or none (:func:`write_files_atomic`)."""
+        files = [(os.path.join(os.fspath(out_dir), name), text)
+                 for name, text in (("plan.csv", self.plan.to_csv()), ("plan.json", self.plan.to_json()),
+                                    ("record.json", self.record.to_json()))]
+        # All three or none: a plan next to the record of another draw would not verify.
+        write_files_atomic(files, make_folders=True)
+        return [path for path, _ in files]
 
 
 class VerifyResult:

@@ -14,6 +14,7 @@
 #include "io/file.h"
 #include "io/record_schema.h"
 #include "io/table_io.h"
+#include "io/utf8.h"
 #include "ssrandom/bureau_io.h"
 #include "ssrandom/date.h"
 #include "ssrandom/sample_bureau.h"
@@ -231,9 +232,10 @@ void ReadTable(ssr_bureau* bureau, ssr_table table, absl::string_view text, ssr_
       return T::Add(part, record);
     };
     QualityReport report;
+    // The name goes into every issue of the report and its JSON, which must stay UTF-8.
     std::string name = source.empty()
                            ? absl::StrCat(T::Schema().plural, format == SSR_FORMAT_CSV ? ".csv" : ".json")
-                           : source;
+                           : internal::Utf8Safe(source);
     if (format == SSR_FORMAT_CSV) {
       internal::ReadCsvTable(text, name, T::Schema(), &report, sink);
     } else {
@@ -270,12 +272,22 @@ extern "C" {
 
 // --- Bureaus -------------------------------------------------------------------------------------------
 
+// A bureau's name: UTF-8 (it appears in summaries, records and reports) without control characters.
+static void CheckName(const std::string& name) {
+  if (const size_t bad = ssr::internal::FindInvalidUtf8(name); bad < name.size()) {
+    ThrowArgument(absl::StrCat("the name is not UTF-8 text (byte ", bad + 1,
+                               " is not part of a UTF-8 "
+                               "character)"));
+  }
+  Check(ssr::internal::CheckNoControlCharacters("name", name));
+}
+
 ssr_status ssr_bureau_create(const char* name, ssr_bureau** out) {
   return Run(__func__, [&] {
     OutHandle(out, "out");
     ssr::Bureau bureau;
     bureau.name = std::string(Text(name, "name", true));
-    Check(ssr::internal::CheckNoControlCharacters("name", bureau.name));
+    CheckName(bureau.name);
     *out = NewBureau(std::move(bureau));
   });
 }
@@ -308,7 +320,7 @@ ssr_status ssr_bureau_read_json(const char* data, size_t size, const char* sourc
     ClearReport(out_report);
     OutHandle(out, "out");
     absl::string_view text = Buffer(data, size, "data");
-    std::string name(source == nullptr ? "bureau.json" : source);
+    std::string name(source == nullptr ? "bureau.json" : ssr::internal::Utf8Safe(source));
     ssr::LoadOptions options;
     options.as_of = AsOf(as_of);
     ssr::QualityReport report;
@@ -353,7 +365,7 @@ ssr_status ssr_bureau_set_name(ssr_bureau* bureau, const char* name) {
   return Run(__func__, [&] {
     NotNull(bureau, "bureau");
     std::string value(Text(name, "name"));
-    Check(ssr::internal::CheckNoControlCharacters("name", value));
+    CheckName(value);
     bureau->bureau.name.swap(value);
   });
 }

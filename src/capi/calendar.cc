@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "capi/capi_internal.h"
+#include "io/utf8.h"
 #include "ssrandom/date.h"
 #include "ssrandom/period.h"
 #include "ssrandom/sampler.h"
@@ -163,7 +164,7 @@ ssr_status ssr_uscc_check_character(const char* first17, char* out_character) {
     std::optional<char> check = ssr::UsccCheckCharacter(text);
     if (!check) {
       ThrowArgument(absl::StrCat(
-          "'", text, "' is not 17 characters of the USCC alphabet (0-9, A-Z without I, O, S, ", "V, Z)"));
+          "'", ssr::internal::Utf8Safe(text), "' is not 17 characters of the USCC alphabet (0-9, A-Z without I, O, S, ", "V, Z)"));
     }
     *out_character = *check;
   });

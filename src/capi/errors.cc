@@ -5,6 +5,7 @@
 #include <set>
 
 #include "capi/capi_internal.h"
+#include "io/utf8.h"
 #include "ssrandom/version.h"
 
 static_assert(SSR_VERSION_MAJOR == SSR_CPP_VERSION_MAJOR && SSR_VERSION_MINOR == SSR_CPP_VERSION_MINOR &&
@@ -57,7 +58,9 @@ void ClearError() noexcept {
 
 void SetError(ssr_status status, absl::string_view message) noexcept {
   try {
-    error_message.assign(message.data(), message.size());
+    // Every message is UTF-8 (the header promises it, Python decodes it), also when it quotes bytes a
+    // caller passed that are not (a source name, a code): such bytes are written as \xNN.
+    error_message = ssr::internal::Utf8Safe(message);
     error_fallback = nullptr;
   } catch (...) {
     error_fallback = status == SSR_RESOURCE_EXHAUSTED ? "out of memory" : "error (no memory for its message)";

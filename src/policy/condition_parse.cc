@@ -11,7 +11,9 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "io/utf8.h"
 #include "policy/condition_ast.h"
 #include "policy/edit_distance.h"
 #include "ssrandom/date.h"
@@ -348,6 +350,9 @@ bool CompareInts(int64_t a, CompareOp op, int64_t b) {
   return false;
 }
 
+// How deep parentheses and 'not' may nest in one condition.
+constexpr int kMaxConditionDepth = 100;
+
 class Parser {
  public:
   Parser(absl::string_view text, std::vector<Token> tokens, ConditionError* error)
@@ -404,10 +409,21 @@ class Parser {
     return node;
   }
 
+  // Parentheses and 'not' nest by recursion; a limit keeps a hostile condition ("((((…" a few hundred KB
+  // long) from overflowing the stack, here and in every later walk of the tree.
+  bool Deeper(const Token& at) {
+    if (++depth_ <= kMaxConditionDepth) return true;
+    Fail(at, absl::StrCat("the condition nests parentheses and 'not' more than ", kMaxConditionDepth,
+                          " deep; write it with fewer levels"));
+    return false;
+  }
+
   NodePtr Not() {
     if (!IsWord(Peek(), "not")) return Primary();
+    if (!Deeper(Peek())) return nullptr;
     Take();
     NodePtr operand = Not();
+    --depth_;
     if (!operand) return nullptr;
     auto node = std::make_shared<ConditionNode>();
     node->kind = NodeKind::kNot;
@@ -418,8 +434,10 @@ class Parser {
   NodePtr Primary() {
     const Token& token = Peek();
     if (token.kind == TokenKind::kLParen) {
+      if (!Deeper(token)) return nullptr;
       const Token& open = Take();
       NodePtr inner = Or();
+      --depth_;
       if (!inner) return nullptr;
       if (Peek().kind != TokenKind::kRParen) {
         return Fail(Peek(), absl::StrCat("expected ')' to close the '(' at column ", ColumnOf(open.offset),
@@ -890,6 +908,7 @@ class Parser {
   std::vector<Token> tokens_;
   ConditionError* error_;
   size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 void LocateError(absl::string_view text, ConditionError* error) {
@@ -967,8 +986,19 @@ absl::string_view CompareOpText(CompareOp op) {
 std::shared_ptr<const ConditionNode> ParseConditionText(absl::string_view text, ConditionError* error) {
   *error = ConditionError();
   std::vector<Token> tokens;
-  Lexer lexer(text, error);
   std::shared_ptr<const ConditionNode> root;
+  // Conditions are UTF-8 like every text the library reads: a string literal in another encoding would
+  // never equal a directory's (UTF-8) values, and would make the printed condition and messages not UTF-8.
+  if (const size_t bad = FindInvalidUtf8(text); bad < text.size()) {
+    error->offset = bad;
+    error->message = absl::StrFormat(
+        "the condition is not UTF-8 text (byte 0x%02X); if it was saved as GBK/GB18030, save it again as "
+        "UTF-8",
+        static_cast<unsigned char>(text[bad]));
+    LocateError(text, error);
+    return nullptr;
+  }
+  Lexer lexer(text, error);
   if (lexer.Run(&tokens)) {
     if (tokens.size() == 1) {
       error->offset = 0;
@@ -991,7 +1021,9 @@ std::string ConditionSnippet(absl::string_view text, size_t error_offset) {
   if (line_end == absl::string_view::npos) line_end = text.size();
   absl::string_view line = text.substr(line_start, line_end - line_start);
   const size_t caret = DisplayWidth(text.substr(line_start, offset - line_start));
-  return absl::StrCat("\n    ", line, "\n    ", std::string(caret, ' '), "^");
+  // The line may hold bytes that are not UTF-8 after the error (a condition that is not UTF-8 stops at the
+  // first such byte), so it is quoted with them escaped.
+  return absl::StrCat("\n    ", Utf8Safe(line), "\n    ", std::string(caret, ' '), "^");
 }
 
 std::string FormatConditionError(absl::string_view text, const ConditionError& error) {
@@ -1000,11 +1032,11 @@ std::string FormatConditionError(absl::string_view text, const ConditionError& e
 }
 
 std::string PrintCondition(const ConditionNode& node) {
+  // Parentheses only where needed: `not not x` rather than `not (not x)`, so that the printed form never
+  // nests deeper than the text it came from (and a condition at the nesting limit prints to one that parses).
   auto child = [&node](const std::shared_ptr<const ConditionNode>& c) {
     std::string text = PrintCondition(*c);
-    return Precedence(*c) < Precedence(node) || (node.kind == NodeKind::kNot && Precedence(*c) < 4)
-               ? absl::StrCat("(", text, ")")
-               : text;
+    return Precedence(*c) < Precedence(node) ? absl::StrCat("(", text, ")") : text;
   };
   const absl::string_view name = InfoOf(node.attribute).name;
   switch (node.kind) {

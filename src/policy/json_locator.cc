@@ -85,7 +85,7 @@ void DecodeOne(absl::string_view text, size_t* pos, std::string* out) {
 
 JsonLocator::JsonLocator(absl::string_view text) : text_(text) {
   SkipSpace();
-  if (pos_ < text_.size()) Value("");
+  if (pos_ < text_.size()) Value("", 0);
 }
 
 void JsonLocator::SkipSpace() {
@@ -100,10 +100,30 @@ std::string JsonLocator::String() {
   return out;
 }
 
-void JsonLocator::Value(const std::string& path) {
+void JsonLocator::SkipValue() {
+  int open = 0;
+  do {
+    const char c = text_[pos_];
+    if (c == '"') {
+      String();
+      continue;
+    }
+    if (c == '[' || c == '{') ++open;
+    if (c == ']' || c == '}') --open;
+    ++pos_;
+  } while (pos_ < text_.size() && open > 0);
+}
+
+void JsonLocator::Value(const std::string& path, int depth) {
   values_.emplace(path, pos_);
   if (pos_ >= text_.size()) return;
   const char c = text_[pos_];
+  if ((c == '[' || c == '{') && depth >= kMaxLocatedDepth) {
+    // Deeper than any policy goes: skipped without recursion (a file of 100,000 nested '[' would overflow
+    // the stack, and its paths alone would take gigabytes). Problems inside are located at this value.
+    SkipValue();
+    return;
+  }
   if (c == '{') {
     ++pos_;
     SkipSpace();
@@ -115,7 +135,7 @@ void JsonLocator::Value(const std::string& path) {
       SkipSpace();
       ++pos_;  // ':'
       SkipSpace();
-      Value(child);
+      Value(child, depth + 1);
       SkipSpace();
       if (pos_ < text_.size() && text_[pos_] == ',') ++pos_;
       SkipSpace();
@@ -125,7 +145,7 @@ void JsonLocator::Value(const std::string& path) {
     ++pos_;
     SkipSpace();
     for (size_t index = 0; pos_ < text_.size() && text_[pos_] != ']'; ++index) {
-      Value(absl::StrCat(path, "[", index, "]"));
+      Value(absl::StrCat(path, "[", index, "]"), depth + 1);
       SkipSpace();
       if (pos_ < text_.size() && text_[pos_] == ',') ++pos_;
       SkipSpace();

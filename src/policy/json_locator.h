@@ -36,7 +36,10 @@ class JsonLocator {
   size_t OffsetInString(size_t value_offset, size_t decoded) const;
 
  private:
-  void Value(const std::string& path);
+  // Values nested deeper than this are skipped whole: their paths have no offset.
+  static constexpr int kMaxLocatedDepth = 64;
+  void Value(const std::string& path, int depth);
+  void SkipValue();  // the array or object at pos_, iteratively
   void SkipSpace();
   std::string String();  // decodes a string starting at pos_ (used for keys)
 

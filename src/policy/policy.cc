@@ -896,12 +896,11 @@ std::vector<PolicyProblem> Parse(absl::string_view text, absl::string_view sourc
                                  internal::PolicyState* state) {
   std::vector<PolicyProblem> problems;
   Json doc;
-  try {
-    doc = Json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& error) {
+  // The problem at byte `offset` of the text, located by line and column (characters).
+  auto syntax_problem = [&](size_t offset, std::string message) {
     PolicyProblem problem;
     problem.source = std::string(source_name);
-    const size_t offset = error.byte == 0 ? 0 : std::min<size_t>(error.byte - 1, text.size());
+    offset = std::min(offset, text.size());
     int line = 1;
     int column = 1;
     for (size_t i = 0; i < offset; ++i) {
@@ -914,8 +913,27 @@ std::vector<PolicyProblem> Parse(absl::string_view text, absl::string_view sourc
     }
     problem.line = line;
     problem.column = column;
-    problem.message = JsonSyntaxMessage(error);
+    problem.message = std::move(message);
     problems.push_back(std::move(problem));
+  };
+  try {
+    doc = Json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& error) {
+    syntax_problem(error.byte == 0 ? 0 : error.byte - 1, JsonSyntaxMessage(error));
+    return problems;
+  } catch (const nlohmann::json::exception& error) {
+    // Not a syntax error but a value the parser cannot hold: a number too large for a double ("1e999") is
+    // an out_of_range error, which carries no position; the number is quoted in the message.
+    std::string what = error.what();
+    size_t offset = 0;
+    const size_t open = what.find('\'');
+    const size_t close = open == std::string::npos ? open : what.find('\'', open + 1);
+    if (close != std::string::npos) {
+      offset = std::min(text.size(), text.find(what.substr(open + 1, close - open - 1)));
+    }
+    const size_t colon = what.find("] ");
+    syntax_problem(offset, absl::StrCat("the file is not valid JSON: ",
+                                        colon == std::string::npos ? what : what.substr(colon + 2)));
     return problems;
   }
   internal::JsonLocator locator(text);

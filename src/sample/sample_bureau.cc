@@ -259,7 +259,15 @@ void AddConflicts(const SampleBureauOptions& options, SampleRandom& random, Bure
     std::string entity = std::string(bureau->entities.id(random.Below(bureau->entities.size())));
     bureau->conflicts.push_back({inspector.id, entity, kReasons[random.Below(kReasons.size())]});
   }
-  bureau->pair_exclusions = {{"I-002", "I-003", "夫妻关系"}, {"I-015", "I-029", "直系亲属"}};
+  // Two pairs of the sample's staff; a smaller generated staff keeps only the pairs it has (a pair naming an
+  // inspector who does not exist would make the bureau fail its own check).
+  for (PairExclusion pair :
+       {PairExclusion{"I-002", "I-003", "夫妻关系"}, PairExclusion{"I-015", "I-029", "直系亲属"}}) {
+    if (bureau->staff.Find(pair.inspector_a).has_value() &&
+        bureau->staff.Find(pair.inspector_b).has_value()) {
+      bureau->pair_exclusions.push_back(std::move(pair));
+    }
+  }
 }
 
 }  // namespace

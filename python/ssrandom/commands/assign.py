@@ -86,13 +86,12 @@ def team_history(folder: Optional[str], period: Period) -> List[draw_module.Plan
 
 
 def write_files(out: str, files: Sequence[Tuple[str, str]]) -> List[str]:
-    """Writes each (name, text) into ``out`` (created if missing) atomically; returns the paths."""
-    os.makedirs(out, exist_ok=True)
-    paths = []
-    for name, text in files:
-        path = os.path.join(out, name)
-        draw_module.write_atomic(path, text)
-        paths.append(path)
+    """Writes each (name, text) into ``out`` (created if missing), all or nothing; returns the paths.
+
+    The plan's teams must stay those of the team record beside it, so either every file is replaced or none
+    is (:func:`ssrandom.entity_draw.write_files_atomic`)."""
+    paths = [os.path.join(out, name) for name, _ in files]
+    draw_module.write_files_atomic([(path, text) for path, (_, text) in zip(paths, files)], make_folders=True)
     return paths
 
 

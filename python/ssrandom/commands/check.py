@@ -14,7 +14,7 @@ from typing import Dict, Iterable
 from ssrandom.calendar import Period
 from ssrandom.check import check
 from ssrandom.commands._plans import add_bureau_option, load_bureau, load_results, parse_date, split_plans
-from ssrandom.entity_draw import write_atomic
+from ssrandom.entity_draw import write_files_atomic
 from ssrandom.errors import InvalidInputError
 from ssrandom.policy import Policy
 
@@ -75,10 +75,9 @@ def run(args: argparse.Namespace) -> int:
                    statistics_submitted=_submitted(args.statistics_submitted, "--statistics-submitted"),
                    count_full_coverage=args.count_full_coverage)
     sys.stdout.write(report.text)
-    if args.json:
-        write_atomic(args.json, report.to_json())
+    files = [(args.json, report.to_json())] if args.json else []
     if args.out:
-        os.makedirs(args.out, exist_ok=True)
-        write_atomic(os.path.join(args.out, f"compliance-{period}.json"), report.to_json())
-        write_atomic(os.path.join(args.out, f"compliance-{period}.txt"), report.text)
+        files += [(os.path.join(args.out, f"compliance-{period}.json"), report.to_json()),
+                  (os.path.join(args.out, f"compliance-{period}.txt"), report.text)]
+    write_files_atomic(files, make_folders=True)
     return 0 if report.ok else 1

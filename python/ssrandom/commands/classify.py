@@ -10,6 +10,7 @@ import sys
 from ssrandom import _progress
 from ssrandom.bureau import load_entities
 from ssrandom.cli import EXIT_BAD_INPUT, EXIT_OK
+from ssrandom.entity_draw import write_atomic
 from ssrandom.policy import Policy, classify
 
 
@@ -46,8 +47,7 @@ def run(args: argparse.Namespace) -> int:
         steps.next("write")
         if args.out:
             text = result.to_csv() if extension == ".csv" else result.to_json() + "\n"
-            with open(args.out, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            write_atomic(args.out, text)
     if args.json:
         print(json.dumps({"period": result.period, "policy": {"name": policy.name, "digest": policy.digest},
                           "entities": len(result), "counts": result.counts, "class_counts": result.class_counts,

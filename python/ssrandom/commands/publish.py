@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import List, Tuple
 
 from ssrandom.calendar import Period
 from ssrandom.check import disclosure
 from ssrandom.commands._plans import add_bureau_option, parse_date, read_results, require_bureau, split_plans
-from ssrandom.entity_draw import write_atomic
+from ssrandom.entity_draw import write_files_atomic
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -41,15 +42,20 @@ def run(args: argparse.Namespace) -> int:
         (plans, records), history = load_plans(args.plan), []
     results = read_results(args.results, args.plan, [], bureau)
     as_of = parse_date(args.as_of, "--as-of")
-    os.makedirs(args.out, exist_ok=True)
     record_of = {record.period: record for record in records}
+    disclosures = []
+    files: List[Tuple[str, str]] = []
     for plan in sorted(plans, key=lambda p: Period(p.period)):
         published = disclosure(bureau, plan, results, as_of, record_of.get(plan.period))
+        disclosures.append((plan.period, published))
         for extension, text in (("csv", published.to_csv(args.chinese_headers)), ("json", published.to_json())):
-            path = os.path.join(args.out, f"disclosure-{plan.period}.{extension}")
-            write_atomic(path, text)
-            print(f"wrote {path}")
-        print(f"  {plan.period}: {len(published.records)} records published, {len(published.withheld)} withheld")
+            files.append((os.path.join(args.out, f"disclosure-{plan.period}.{extension}"), text))
+    # Everything is computed before anything is written, and written all or none.
+    write_files_atomic(files, make_folders=True)
+    for period, published in disclosures:
+        for extension in ("csv", "json"):
+            print(f"wrote {os.path.join(args.out, f'disclosure-{period}.{extension}')}")
+        print(f"  {period}: {len(published.records)} records published, {len(published.withheld)} withheld")
         for task_id, reason in published.withheld[:10]:
             print(f"  withheld {task_id}: {reason}", file=sys.stderr)
         if len(published.withheld) > 10:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+from typing import List, Tuple, Union
 
 from ssrandom.calendar import Period
-from ssrandom.check import statistics, write_xlsx
+from ssrandom.check import statistics, xlsx_bytes
 from ssrandom.commands._plans import add_bureau_option, parse_date, read_results, require_bureau, split_plans
-from ssrandom.entity_draw import write_atomic
+from ssrandom.entity_draw import write_files_atomic
 from ssrandom.policy import Policy
 
 
@@ -45,21 +46,25 @@ def run(args: argparse.Namespace) -> int:
         history = []
     results = read_results(args.results, args.plan, [], bureau)
     as_of = parse_date(args.as_of, "--as-of") if args.as_of else None
-    os.makedirs(args.out, exist_ok=True)
     tables = []
+    files: List[Tuple[str, Union[str, bytes]]] = []
     for plan in sorted(plans, key=lambda p: Period(p.period)):
         policy = Policy.load(args.policy or json.loads(plan.to_json())["policy_name"])
         table = statistics(bureau, policy, plan, results, as_of)
         tables.append(table)
         for extension, text in (("csv", table.to_csv(args.chinese_headers)), ("json", table.to_json())):
-            path = os.path.join(args.out, f"statistics-{plan.period}.{extension}")
-            write_atomic(path, text)
-            print(f"wrote {path}")
+            files.append((os.path.join(args.out, f"statistics-{plan.period}.{extension}"), text))
+    if args.xlsx:
+        files.append((os.path.join(args.out, "statistics.xlsx"), xlsx_bytes(tables)))
+    # Every table is computed before anything is written, and the files are written all or none: a failed
+    # report leaves the folder as it was.
+    write_files_atomic(files, make_folders=True)
+    for table in tables:
+        for extension in ("csv", "json"):
+            print(f"wrote {os.path.join(args.out, f'statistics-{table.period}.{extension}')}")
         total = table.total
-        print(f"  {plan.period}: {total['inspections']} inspections of {total['tasks_planned']} planned, "
+        print(f"  {table.period}: {total['inspections']} inspections of {total['tasks_planned']} planned, "
               f"{total['problems_found']} problems found, {total['published']} published")
     if args.xlsx:
-        path = os.path.join(args.out, "statistics.xlsx")
-        write_xlsx(tables, path)
-        print(f"wrote {path}")
+        print(f"wrote {os.path.join(args.out, 'statistics.xlsx')}")
     return 0
