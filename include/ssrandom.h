@@ -65,9 +65,9 @@
  *  - Thread safety is stated per handle type. Functions that take no handle are thread-safe. Error
  *    messages are per thread.
  *  - Enums: the values are fixed and int-sized. Each enum ends with a *_FORCE_INT = 0x7FFFFFFF constant,
- *    which is not a value: it keeps the enum an int on every compiler and makes any value a caller passes
- *    (say, one from a newer header) a well-defined value in C++ too; an unknown value is
- *    SSR_INVALID_ARGUMENT.
+ *    which is not a value: it keeps the enum an int on every compiler and makes any non-negative value a
+ *    caller passes (say, one from a newer header) a well-defined value in C++ too; an unknown value is
+ *    SSR_INVALID_ARGUMENT. No value is negative.
  *  - Options are enum keys on an options handle (ssr_draw_options, ssr_team_rules, ssr_check_options); new
  *    options are new keys, never a changed signature.
  *  - Functions behind SSR_ENABLE_EXPERIMENTAL_API (end of this header) may change or disappear in any

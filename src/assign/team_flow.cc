@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstddef>
-#include <limits>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -10,8 +9,6 @@
 
 namespace ssr::internal {
 namespace {
-
-constexpr int64_t kInfinite = std::numeric_limits<int64_t>::max() / 4;
 
 // Nodes of the residual search: a slot (group, slot), the out and in halves of a group node (group, key),
 // and an inspector.
