@@ -163,8 +163,9 @@ ssr_status ssr_uscc_check_character(const char* first17, char* out_character) {
     NotNull(out_character, "out_character");
     std::optional<char> check = ssr::UsccCheckCharacter(text);
     if (!check) {
-      ThrowArgument(absl::StrCat(
-          "'", ssr::internal::Utf8Safe(text), "' is not 17 characters of the USCC alphabet (0-9, A-Z without I, O, S, ", "V, Z)"));
+      ThrowArgument(absl::StrCat("'", ssr::internal::Utf8Safe(text),
+                                 "' is not 17 characters of the USCC alphabet (0-9, A-Z without I, O, S, ",
+                                 "V, Z)"));
     }
     *out_character = *check;
   });
