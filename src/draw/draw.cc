@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "draw/history.h"
 #include "draw/items.h"
+#include "draw/selection.h"
 #include "ssrandom/classify.h"
 #include "ssrandom/digest.h"
 #include "ssrandom/sampler.h"
@@ -17,25 +18,6 @@
 
 namespace ssr {
 namespace {
-
-// The rows chosen in one stratum, in ticket order, with their tickets.
-struct Chosen {
-  uint32_t row;
-  std::string ticket;
-  bool readmitted;
-};
-
-std::vector<Chosen> Lowest(const TicketSampler& sampler, const Directory& directory,
-                           const std::vector<uint32_t>& rows, size_t n, bool readmitted, int threads) {
-  std::vector<absl::string_view> ids;
-  ids.reserve(rows.size());
-  for (uint32_t row : rows) ids.push_back(directory.id(row));
-  std::vector<Chosen> chosen;
-  for (size_t index : sampler.SelectLowest(ids, std::min(n, ids.size()), threads)) {
-    chosen.push_back({rows[index], sampler.Ticket(ids[index]), readmitted});
-  }
-  return chosen;
-}
 
 // The directory's canonical digest is a large share of a draw (a sort of the ids and a SHA-256 of the
 // canonical text: ~47% of its instructions at 10^5 entities, docs/PERFORMANCE.md) and depends on nothing
@@ -179,47 +161,17 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
     stratum.eligible = static_cast<int64_t>(eligible.size());
 
     const size_t quota = static_cast<size_t>(line.quota);
-    std::vector<Chosen> chosen = Lowest(sampler, directory, eligible, quota, false, threads);
+    std::vector<internal::ChosenEntity> chosen =
+        internal::LowestTickets(sampler, directory, eligible, quota, false, threads);
     if (chosen.size() < quota) {
       // The rotation pool is exhausted: entities drawn earlier this year come back, lowest tickets first.
-      std::vector<Chosen> readmitted =
-          Lowest(sampler, directory, rotated, quota - chosen.size(), true, threads);
+      std::vector<internal::ChosenEntity> readmitted =
+          internal::LowestTickets(sampler, directory, rotated, quota - chosen.size(), true, threads);
       chosen.insert(chosen.end(), readmitted.begin(), readmitted.end());
     }
-    if (chosen.size() < quota) {
-      if (!policy.take_whole_pool_when_short()) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "stratum ", stratum.stratum, " (", stratum.rule, ", ", period.ToString(), "): the quota is ",
-            quota, " (", line.arithmetic, ") but only ", chosen.size(), " of its ", line.pool_size,
-            " entities can be drawn, because ", capped.size(), " have reached the yearly cap of ",
-            policy.yearly_cap(), " planned inspection(s) — ", quota - chosen.size(),
-            " short. Raise the yearly cap, or set the policy to take the whole pool when a stratum is "
-            "short"));
-      }
-      stratum.whole_pool_taken = true;
-    }
-    std::sort(chosen.begin(), chosen.end(), [&](const Chosen& a, const Chosen& b) {
-      if (a.ticket != b.ticket) return a.ticket < b.ticket;
-      return directory.id(a.row) < directory.id(b.row);
-    });
-    for (const Chosen& c : chosen) {
-      stratum.selected.push_back({std::string(directory.id(c.row)), c.ticket, c.readmitted});
-      Task task;
-      task.entity_id = std::string(directory.id(c.row));
-      task.id = absl::StrCat(plan.period, "/", task.entity_id);
-      task.entity_name = std::string(directory.name(c.row));
-      task.uscc = std::string(directory.uscc(c.row));
-      task.area = std::string(directory.area(c.row));
-      task.supervision_class = classification->supervision_class(c.row);
-      task.pool = line.pool;
-      task.credit_class = credit_class;
-      task.stratum = stratum.stratum;
-      task.ticket = c.ticket;
-      task.method = off_site ? InspectionMethod::kOffSite : InspectionMethod::kOnSite;
-      task.items = items->ItemsFor(c.row, task.method);
-      task.credit_based = stratum.credit_based;
-      plan.tasks.push_back(std::move(task));
-    }
+    absl::Status completed = internal::CompleteStratum(policy, period, directory, *classification, *items,
+                                                       line.pool, std::move(chosen), stratum, plan);
+    if (!completed.ok()) return completed;
     record.strata.push_back(std::move(stratum));
   }
   record.directory_digest = directory_digest.Take();  // computed alongside the strata above

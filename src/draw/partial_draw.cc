@@ -8,6 +8,7 @@
 #include "directory/canonical.h"
 #include "draw/history.h"
 #include "draw/items.h"
+#include "draw/selection.h"
 #include "ssrandom/classify.h"
 #include "ssrandom/digest.h"
 #include "ssrandom/version.h"
@@ -161,24 +162,6 @@ TicketKey BoundFor(int64_t take, int64_t count) {
   if (target >= static_cast<u128>(count)) return TicketKey{UINT64_MAX};
   const u128 bound = (target * kKeys + static_cast<uint64_t>(count) - 1) / static_cast<uint64_t>(count);
   return TicketKey{static_cast<uint64_t>(bound)};
-}
-
-struct Chosen {
-  uint32_t row;
-  std::string ticket;
-  bool readmitted;
-};
-
-std::vector<Chosen> Lowest(const TicketSampler& sampler, const Directory& directory,
-                           const std::vector<uint32_t>& rows, size_t n, bool readmitted) {
-  std::vector<absl::string_view> ids;
-  ids.reserve(rows.size());
-  for (uint32_t row : rows) ids.push_back(directory.id(row));
-  std::vector<Chosen> chosen;
-  for (size_t index : sampler.SelectLowest(ids, std::min(n, ids.size()), 1)) {
-    chosen.push_back({rows[index], sampler.Ticket(ids[index]), readmitted});
-  }
-  return chosen;
 }
 
 }  // namespace
@@ -375,45 +358,16 @@ absl::StatusOr<DrawResult> MergeDrawParts(const Bureau& candidates, const DrawPa
     stratum.eligible = tally.eligible;
 
     const size_t quota = static_cast<size_t>(quota_value);
-    std::vector<Chosen> chosen = Lowest(sampler, directory, eligible[i], quota, false);
+    std::vector<internal::ChosenEntity> chosen =
+        internal::LowestTickets(sampler, directory, eligible[i], quota, false, 1);
     if (chosen.size() < quota) {
-      std::vector<Chosen> readmitted = Lowest(sampler, directory, rotated[i], quota - chosen.size(), true);
+      std::vector<internal::ChosenEntity> readmitted =
+          internal::LowestTickets(sampler, directory, rotated[i], quota - chosen.size(), true, 1);
       chosen.insert(chosen.end(), readmitted.begin(), readmitted.end());
     }
-    if (chosen.size() < quota) {
-      if (!policy.take_whole_pool_when_short()) {
-        return absl::FailedPreconditionError(absl::StrCat(
-            "stratum ", stratum.stratum, " (", stratum.rule, ", ", period.ToString(), "): the quota is ",
-            quota, " (", stratum.arithmetic, ") but only ", chosen.size(), " of its ", tally.pool_size,
-            " entities can be drawn, because ", tally.excluded_yearly_cap, " have reached the yearly cap of ",
-            policy.yearly_cap(), " planned inspection(s) — ", quota - chosen.size(),
-            " short. Raise the yearly cap, or set the policy to take the whole pool when a stratum is "
-            "short"));
-      }
-      stratum.whole_pool_taken = true;
-    }
-    std::sort(chosen.begin(), chosen.end(), [&](const Chosen& a, const Chosen& b) {
-      if (a.ticket != b.ticket) return a.ticket < b.ticket;
-      return directory.id(a.row) < directory.id(b.row);
-    });
-    for (const Chosen& c : chosen) {
-      stratum.selected.push_back({std::string(directory.id(c.row)), c.ticket, c.readmitted});
-      Task task;
-      task.entity_id = std::string(directory.id(c.row));
-      task.id = absl::StrCat(plan.period, "/", task.entity_id);
-      task.entity_name = std::string(directory.name(c.row));
-      task.uscc = std::string(directory.uscc(c.row));
-      task.area = std::string(directory.area(c.row));
-      task.supervision_class = placement->classification.supervision_class(c.row);
-      task.pool = line.pool;
-      task.credit_class = line.credit_class;
-      task.stratum = stratum.stratum;
-      task.ticket = c.ticket;
-      task.method = off_site ? InspectionMethod::kOffSite : InspectionMethod::kOnSite;
-      task.items = items->ItemsFor(c.row, task.method);
-      task.credit_based = stratum.credit_based;
-      plan.tasks.push_back(std::move(task));
-    }
+    absl::Status completed = internal::CompleteStratum(policy, period, directory, placement->classification,
+                                                       *items, line.pool, std::move(chosen), stratum, plan);
+    if (!completed.ok()) return completed;
     record.strata.push_back(std::move(stratum));
   }
   record.plan_digest = plan.Digest();
