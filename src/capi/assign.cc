@@ -7,8 +7,6 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "capi/capi_internal.h"
-#include "nlohmann/json.hpp"
-#include "ssrandom/digest.h"
 
 using ssr::capi::Buffer;
 using ssr::capi::CheckIndex;
@@ -300,8 +298,6 @@ ssr_status ssr_team_record_to_json(const ssr_team_record* record, char** out_jso
   });
 }
 
-// The canonical form is the draw record's (docs/draw.md): keys sorted, no whitespace, UTF-8. nlohmann::json
-// sorts the keys; the pretty JSON reads back to the same values.
 ssr_status ssr_team_record_digest(const ssr_team_record* record, char* buffer, size_t size) {
   return Run(__func__, [&] { ssr::capi::WriteBuffer(RecordOf(record).Digest(), buffer, size, "buffer"); });
 }
