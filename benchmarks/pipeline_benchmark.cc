@@ -135,9 +135,27 @@ void BM_Pipeline_Classify(benchmark::State& state) {
   PerEntity(state, state.range(0));
 }
 
-// range(1): threads.
+// Freezing the directory: its canonical digest, which the record names. Computed once per directory (it is
+// kept until the next Add), so each iteration hashes a fresh copy whose digest is not yet known.
+void BM_Pipeline_Digest(benchmark::State& state) {
+  Fixture& f = FixtureOf(state.range(0));
+  Entity extra;
+  extra.id = "~benchmark-extra";  // Add clears a copied digest; one entity more is noise
+  for (auto _ : state) {
+    state.PauseTiming();
+    Directory copy = f.bureau.entities;
+    if (absl::Status added = copy.Add(extra); !added.ok()) return Fail(state, added);
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(copy.CanonicalDigest());
+  }
+  PerEntity(state, state.range(0));
+}
+
+// The draw of a frozen directory: its digest is known (BM_Pipeline_Digest) before the seed is drawn
+// (RULES.md §7), and the directory keeps it. range(1): threads.
 void BM_Pipeline_Draw(benchmark::State& state) {
   Fixture& f = FixtureOf(state.range(0));
+  f.bureau.entities.CanonicalDigest();
   DrawRequest request;
   request.seed = kSeed;
   request.threads = static_cast<int>(state.range(1));
@@ -202,6 +220,7 @@ const bool kRegistered = [] {
     add("BM_Pipeline_LoadColumnar", BM_Pipeline_LoadColumnar, {n});
     add("BM_Pipeline_LoadCsv", BM_Pipeline_LoadCsv, {n});
     add("BM_Pipeline_Classify", BM_Pipeline_Classify, {n});
+    add("BM_Pipeline_Digest", BM_Pipeline_Digest, {n});
     add("BM_Pipeline_Draw", BM_Pipeline_Draw, {n, 1});
     add("BM_Pipeline_Draw", BM_Pipeline_Draw, {n, 2});
     if (n <= assign_limit) add("BM_Pipeline_AssignTeams", BM_Pipeline_AssignTeams, {n});

@@ -66,7 +66,7 @@ void RegisterBureau(py::module_& m) {
 
   py::class_<Directory>(m, "Directory")
       .def("__len__", &Directory::size)
-      .def("digest", &Directory::CanonicalDigest)
+      .def("digest", &Directory::CanonicalDigest, py::call_guard<py::gil_scoped_release>())
       .def("resident_bytes", &Directory::ResidentBytes)
       .def("get",
            [](const Directory& d, size_t row) {

@@ -1,6 +1,7 @@
 // Bindings for the draw over a directory split into parts (ssrandom/partial_draw.h), which ssrandom.spark
-// runs in Spark executors (tally, candidates, canonical lines) and on the driver (takes, merge). Tallies
-// and takes cross the boundary as plain tuples so that they pickle and travel between processes.
+// runs in Spark executors (tally, candidates, entity hashes for the directory digest) and on the driver
+// (takes, merge). Tallies and takes cross the boundary as plain tuples so that they pickle and travel between
+// processes.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "register.h"
+#include "ssrandom/directory_digest.h"
 #include "ssrandom/partial_draw.h"
 #include "ssrandom/plan.h"
 
@@ -162,18 +164,46 @@ void RegisterPartialDraw(py::module_& m) {
       py::arg("bureau"), py::arg("candidates"), py::arg("spec"), py::arg("takes"), py::arg("total"),
       py::arg("directory_digest"));
 
+  // The directory digest over parts (ssrandom/directory_digest.h): (buckets, hashes, ids) of a part in row
+  // order — one byte, 32 bytes and the id per entity; ids joined by '\n' (an id holds no control character).
   m.def(
-      "canonical_directory_lines",
+      "canonical_entity_hashes",
       [](const Directory& part) {
-        std::string lines;
+        CanonicalEntityHashes hashes;
+        std::string ids;
         {
           py::gil_scoped_release release;
-          lines = CanonicalDirectoryLines(part);
+          hashes = HashCanonicalEntities(part);
+          for (size_t row = 0; row < part.size(); ++row) {
+            if (row > 0) ids.push_back('\n');
+            ids.append(part.id(row).data(), part.id(row).size());
+          }
         }
-        return py::bytes(lines);
+        return py::make_tuple(py::bytes(hashes.buckets), py::bytes(hashes.hashes), py::bytes(ids));
       },
       py::arg("part"));
-  m.attr("CANONICAL_DIRECTORY_HEADER") = py::bytes(kCanonicalDirectoryHeader);
+  m.def(
+      "directory_bucket_digest",
+      [](int bucket, const py::bytes& hashes) {
+        const std::string data = hashes;
+        absl::StatusOr<std::string> digest;
+        {
+          py::gil_scoped_release release;
+          digest = DirectoryBucketDigest(bucket, data);
+        }
+        ThrowIfError(digest.status());
+        return *digest;
+      },
+      py::arg("bucket"), py::arg("hashes"));
+  m.def(
+      "directory_digest_from_buckets",
+      [](const std::vector<std::string>& buckets) {
+        absl::StatusOr<std::string> digest = DirectoryDigestFromBuckets(buckets);
+        ThrowIfError(digest.status());
+        return *digest;
+      },
+      py::arg("bucket_digests"));
+  m.attr("DIRECTORY_DIGEST_BUCKETS") = kDirectoryDigestBuckets;
 
   m.def(
       "bureau_with_entities",

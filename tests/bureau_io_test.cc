@@ -218,20 +218,6 @@ TEST(DirectoryDigestTest, TagOrderDoesNotMatterButEveryFieldDoes) {
   EXPECT_NE(one.CanonicalDigest(), three.CanonicalDigest());
 }
 
-TEST(DirectoryDigestTest, MatchesTheDocumentedCanonicalForm) {
-  // docs/directory.md: a header line, then each entity's 17 fields joined by U+001F, one line each.
-  Entity e;
-  e.id = "XL-1";
-  e.area = "杜固";
-  e.key_unit = true;
-  e.tags = {"固废", "化工"};
-  Directory directory;
-  ASSERT_TRUE(directory.Add(e).ok());
-  std::string canonical = "ssrandom-entity-directory-v1\n";
-  canonical += "XL-1\x1f\x1f\x1f杜固\x1f\x1f\x1ftrue\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f\x1f化工;固废\n";
-  EXPECT_EQ(directory.CanonicalDigest(), Sha256Hex(canonical));
-}
-
 TEST(BureauCheckTest, InvalidUsccIsAWarningNamingTheEntity) {
   Bureau bureau;
   Entity e;
@@ -380,39 +366,6 @@ TEST(BureauFolderTest, FailedLoadReportsCrossReferenceErrors) {
   auto loaded = LoadBureau(folder, {}, &report);
   ASSERT_FALSE(loaded.ok());
   EXPECT_TRUE(absl::StrContains(loaded.status().message(), "XL-2")) << loaded.status();
-}
-
-}  // namespace
-}  // namespace ssr
-
-namespace ssr {
-namespace {
-
-// The digest read straight from the columns must equal the documented form built from the CSV text of each
-// field, which is what independent programs recompute.
-TEST(DirectoryDigestTest, ColumnFastPathEqualsTheCsvTextForm) {
-  Bureau sample = SampleBureau();
-  std::string csv = EntitiesToCsv(sample.entities);
-  std::vector<std::string> lines;
-  auto directory = ReadEntities(csv, TableFormat::kCsv, "entities.csv");
-  ASSERT_TRUE(directory.ok());
-  std::vector<std::pair<std::string, std::string>> rows;
-  for (size_t i = 0; i < directory->size(); ++i) {
-    Entity e = directory->Get(i);
-    std::sort(e.tags.begin(), e.tags.end());
-    Directory one;
-    ASSERT_TRUE(one.Add(e).ok());
-    std::string row_csv = EntitiesToCsv(one);
-    std::string data = row_csv.substr(row_csv.find('\n') + 1);
-    data.pop_back();
-    // Unquoted CSV fields (the sample has no commas or quotes) joined by U+001F.
-    std::replace(data.begin(), data.end(), ',', '\x1f');
-    rows.emplace_back(e.id, data + "\n");
-  }
-  std::sort(rows.begin(), rows.end());
-  std::string canonical = "ssrandom-entity-directory-v1\n";
-  for (const auto& [id, line] : rows) canonical += line;
-  EXPECT_EQ(sample.entities.CanonicalDigest(), Sha256Hex(canonical));
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "ssrandom/directory_digest.h"
 #include "ssrandom/sample_bureau.h"
 
 namespace ssr {
@@ -80,24 +81,28 @@ void ExpectSameDraw(const DrawResult& a, const DrawResult& b) {
   EXPECT_EQ(a.record.ToJson(), b.record.ToJson());
 }
 
-TEST(PartialDrawTest, DigestOfIdRangePartsEqualsTheWholeDirectorysDigest) {
+TEST(PartialDrawTest, DigestOverScatteredPartsEqualsTheWholeDirectorysDigest) {
+  // As a distributed engine computes it: every part hashes its entities, each bucket's hashes meet in one
+  // place whatever part they came from, and only the 256 bucket digests are combined.
   const Directory& whole = Big().entities;
-  // Parts by id range: sort the ids, cut into uneven ranges (one empty), and add each range shuffled.
-  std::vector<std::string> ids;
-  for (size_t row = 0; row < whole.size(); ++row) ids.emplace_back(whole.id(row));
-  std::sort(ids.begin(), ids.end());
-  const std::vector<size_t> cuts = {0, 1, 3000, 3000, 11000, ids.size()};
-  std::vector<std::string> lines;
-  for (size_t k = 0; k + 1 < cuts.size(); ++k) {
-    Directory part;
-    for (size_t i = cuts[k + 1]; i > cuts[k]; --i)
-      ASSERT_TRUE(part.Add(whole.Get(*whole.Find(ids[i - 1]))).ok());
-    lines.push_back(CanonicalDirectoryLines(part));
+  for (size_t count : {1, 3, 16}) {
+    std::vector<std::string> hashes(kDirectoryDigestBuckets);
+    size_t entities = 0;
+    for (const Directory& part : Scatter(whole, count)) {
+      CanonicalEntityHashes h = HashCanonicalEntities(part);
+      ASSERT_EQ(h.buckets.size(), part.size());
+      ASSERT_EQ(h.hashes.size(), kEntityHashSize * part.size());
+      for (size_t row = 0; row < part.size(); ++row) {
+        hashes[static_cast<unsigned char>(h.buckets[row])].append(h.hashes, kEntityHashSize * row,
+                                                                  kEntityHashSize);
+      }
+      entities += part.size();
+    }
+    EXPECT_EQ(entities, whole.size());
+    std::vector<std::string> buckets;
+    for (int k = 0; k < kDirectoryDigestBuckets; ++k) buckets.push_back(*DirectoryBucketDigest(k, hashes[k]));
+    EXPECT_EQ(*DirectoryDigestFromBuckets(buckets), whole.CanonicalDigest()) << count << " parts";
   }
-  EXPECT_EQ(CanonicalDigestOfParts(lines), whole.CanonicalDigest());
-  // Parts out of range order give another digest: the order is part of the definition.
-  std::swap(lines[1], lines[3]);
-  EXPECT_NE(CanonicalDigestOfParts(lines), whole.CanonicalDigest());
 }
 
 TEST(PartialDrawTest, DrawOverScatteredPartsIsByteIdenticalToTheDraw) {

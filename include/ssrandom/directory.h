@@ -32,11 +32,13 @@
 namespace ssr {
 
 class Directory;
-// The first line of a directory's canonical form (docs/directory.md), which CanonicalDigest() hashes.
-inline constexpr char kCanonicalDirectoryHeader[] = "ssrandom-entity-directory-v1\n";
+// The first line of the text whose SHA-256 is a directory's canonical digest (ssrandom/directory_digest.h,
+// docs/directory.md): it names the digest's version.
+inline constexpr char kCanonicalDirectoryHeader[] = "ssrandom-entity-directory-v2\n";
 
 namespace internal {
-struct EntityColumns;  // src/directory/entity_columns.h
+struct EntityColumns;         // src/directory/entity_columns.h
+struct DirectoryDigestCache;  // src/directory/directory_digest.cc
 // A directory owning `columns`, whose rows the caller has validated and whose id index it has built (the
 // columnar reader, src/io/columnar.cc). Not for use outside the library.
 Directory AdoptColumns(std::unique_ptr<EntityColumns> columns);
@@ -81,8 +83,13 @@ class Directory {
   // The distinct non-empty areas (所属区域) in first-seen order.
   std::vector<std::string> Areas() const;
 
-  // SHA-256 (lowercase hex) of the canonical form of the directory, documented in docs/directory.md: the
-  // same set of entities gives the same digest whatever the row order or the file format it came from.
+  // The canonical digest of the directory (SHA-256, lowercase hex; version 2, defined in
+  // ssrandom/directory_digest.h and docs/directory.md): the same set of entities gives the same digest
+  // whatever the row order, the file format it came from or how it was split. Computed on first use and
+  // kept until the next Add, so drawing, verifying and checking a frozen directory hash it once;
+  // concurrent callers wait for the one computation. A directory of 50,000 entities or more is hashed on
+  // up to min(hardware threads, 8) threads, started and joined inside the call (the digest does not depend
+  // on how many). A copy starts with the original's digest. Errors: none.
   std::string CanonicalDigest() const;
 
   // Releases spare capacity left by growth; loaders call it once the last row is added.
@@ -99,6 +106,7 @@ class Directory {
   explicit Directory(std::unique_ptr<internal::EntityColumns> columns);
 
   std::unique_ptr<internal::EntityColumns> columns_;
+  std::unique_ptr<internal::DirectoryDigestCache> digest_cache_;
 };
 
 }  // namespace ssr

@@ -15,10 +15,10 @@
 //   4. Merge:      the candidates' rows (a small directory) and the summed tallies give exactly the plan
 //                  and record of Draw() over the whole directory.                          MergeDrawParts
 //
-// The directory digest of the record is computed from parts too: split the directory by ranges of ids
-// (every id of part k below every id of part k+1), take each part's CanonicalDirectoryLines and hash
-// kCanonicalDirectoryHeader followed by the parts' lines in range order (CanonicalDigestOfParts, or a
-// streaming SHA-256 over them): the result is Directory::CanonicalDigest() of the whole.
+// The directory digest of the record is computed from parts too, however the directory is split: each
+// part hashes its entities (HashCanonicalEntities), each of the 256 buckets is digested where its hashes
+// meet, and the bucket digests combine into Directory::CanonicalDigest() of the whole
+// (ssrandom/directory_digest.h).
 //
 //   ssr::DrawRequest request;                 // seed, seed source, history, previous record digest
 //   absl::StatusOr<ssr::DrawPartSpec> spec = ssr::DrawPartSpec::Create(policy, period, request);
@@ -48,6 +48,7 @@
 #include "ssrandom/bureau.h"
 #include "ssrandom/classes.h"
 #include "ssrandom/directory.h"
+#include "ssrandom/directory_digest.h"
 #include "ssrandom/draw.h"
 #include "ssrandom/period.h"
 #include "ssrandom/policy.h"
@@ -59,18 +60,6 @@ namespace ssr {
 namespace internal {
 struct YearHistory;  // src/draw/history.h
 }  // namespace internal
-
-// ---- The directory digest over parts -------------------------------------------------------------------
-
-// The canonical lines of the entities of `part` (docs/directory.md), in ascending byte order of id, each
-// ended by '\n', concatenated: the part's share of the canonical form. Errors: none. Allocates the whole
-// text (about 150–250 bytes per entity); the caller owns it.
-std::string CanonicalDirectoryLines(const Directory& part);
-
-// SHA-256 hex of kCanonicalDirectoryHeader followed by `lines` in order: equal to
-// Directory::CanonicalDigest() of the union of the parts when the parts' lines are given in ascending id
-// range order (every id of one part below every id of the next). Errors: none.
-std::string CanonicalDigestOfParts(absl::Span<const std::string> lines);
 
 // ---- The draw over parts ---------------------------------------------------------------------------------
 

@@ -34,7 +34,9 @@ struct Plan;
 inline constexpr char kDrawAlgorithmName[] = "ssrandom-tickets";
 inline constexpr int kDrawAlgorithmVersion = 1;
 inline constexpr char kRecordFormat[] = "ssrandom-draw-record";
-inline constexpr int kRecordFormatVersion = 1;
+// Version 2: the directory digest is version 2 (ssrandom/directory_digest.h, bucketed); a version-1 record
+// is refused by name rather than failing later on a digest that was computed differently.
+inline constexpr int kRecordFormatVersion = 2;
 
 struct SelectedEntity {
   std::string id;

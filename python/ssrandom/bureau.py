@@ -119,7 +119,8 @@ class Directory:
         return None if found is None else int(found)
 
     def digest(self) -> str:
-        """SHA-256 (hex) of the canonical form: independent of row order and input format."""
+        """The canonical digest (version 2, docs/directory.md): independent of row order, input format and how
+        the directory is split; computed once and kept by the directory."""
         return str(self._core.digest())
 
     def to_csv(self) -> str:

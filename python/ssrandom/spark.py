@@ -21,9 +21,9 @@ record that :func:`ssrandom.draw` gives on one machine over the same entities �
 
 The steps (``ssrandom/partial_draw.h`` documents them in C++; docs/spark.md gives the scaling argument):
 
-1. **Digest** — the directory digest is a SHA-256 over the entities' canonical lines in id order, so the
-   table is range-partitioned by id; each partition produces its lines (C++), and the driver hashes the
-   partitions' blocks in range order (it checks that the ranges do not overlap).
+1. **Digest** — each partition hashes its entities' canonical lines (C++); the hashes are shuffled by
+   their bucket (of 256, from the id), each bucket is digested where it lands (and an id held twice is
+   found there), and the driver combines the 256 bucket digests (docs/directory.md).
 2. **Tally** — each partition classifies its rows and counts every stratum (pool size, yearly-cap and
    rotation exclusions) and the history's entities it holds; the driver sums the counts and computes each
    stratum's quota and a ticket-key bound under which the quota surely lies.
@@ -36,7 +36,6 @@ the same ``ssrandom`` wheel (and pyarrow) as the driver.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from typing import TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Tuple
@@ -114,59 +113,91 @@ def _spec(arguments: Tuple[Any, ...]) -> Any:
     return _core.draw_part_spec(policy, period, seed, seed_source, list(history), previous)
 
 
-def _digest_part(batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
+def _hash_part(batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
+    """Every entity of the partition as (bucket, id, hash): the directory digest's per-entity part."""
     pyarrow = _frames.require("pyarrow", "ssrandom.spark", extra="spark")
+    import numpy
+
     directory, _table = _read_part(batches)
     if directory is None:
         return
-    from pyspark import TaskContext
+    buckets, hashes, ids = _core.canonical_entity_hashes(directory)  # C++, row order
+    rows = len(directory)
+    id_list = pyarrow.compute.split_pattern(pyarrow.array([ids], pyarrow.binary()), b"\n").values
+    yield pyarrow.RecordBatch.from_arrays(
+        [pyarrow.array(numpy.frombuffer(buckets, dtype=numpy.uint8).astype(numpy.int32)), id_list,
+         pyarrow.FixedSizeBinaryArray.from_buffers(pyarrow.binary(32), rows, [None, pyarrow.py_buffer(hashes)])
+         .cast(pyarrow.binary())],
+        names=["bucket", "id", "hash"])
 
-    context = TaskContext.get()
-    lines = _core.canonical_directory_lines(directory)  # id order; each line starts with the id and U+001F
-    last_start = lines.rfind(b"\n", 0, len(lines) - 1) + 1
-    first_id, last_id = lines[:lines.index(b"\x1f")], lines[last_start:lines.index(b"\x1f", last_start)]
-    yield pyarrow.RecordBatch.from_pydict(
-        {"part": [context.partitionId() if context else 0], "entities": [len(directory)],
-         "first_id": [first_id], "last_id": [last_id], "lines": [lines]},
-        schema=pyarrow.schema([("part", pyarrow.int32()), ("entities", pyarrow.int64()),
-                               ("first_id", pyarrow.binary()), ("last_id", pyarrow.binary()),
-                               ("lines", pyarrow.large_binary())]))
+
+def _digest_buckets(batches: Iterator["pyarrow.RecordBatch"]) -> Iterator["pyarrow.RecordBatch"]:
+    """The digest B[k] of every bucket this partition holds (each bucket arrives whole in one partition),
+    its entity count, and an id held twice if there is one (both rows of an id share its bucket)."""
+    pyarrow = _frames.require("pyarrow", "ssrandom.spark", extra="spark")
+    import numpy
+
+    collected = list(batches)
+    if not collected:
+        return
+    table = pyarrow.Table.from_batches(collected)
+    if table.num_rows == 0:
+        return
+    table = table.sort_by("bucket")
+    buckets = table.column("bucket").to_numpy()
+    present = numpy.unique(buckets)
+    starts = numpy.searchsorted(buckets, present, side="left")
+    ends = numpy.searchsorted(buckets, present, side="right")
+    out: Dict[str, List[Any]] = {"bucket": [], "digest": [], "entities": [], "duplicate": []}
+    for bucket, start, end in zip(present.tolist(), starts.tolist(), ends.tolist()):
+        part = table.slice(start, end - start)
+        ids = part.column("id").combine_chunks()
+        duplicate = None
+        if pyarrow.compute.count_distinct(ids).as_py() != len(ids):
+            counts = pyarrow.compute.value_counts(ids)
+            duplicate = counts.filter(pyarrow.compute.greater(counts.field("counts"), 1))[0]["values"].as_py()
+        fixed = part.column("hash").combine_chunks().cast(pyarrow.binary(32))  # 32 bytes a row, no Python objects
+        hashes = fixed.buffers()[1].to_pybytes()[32 * fixed.offset:32 * (fixed.offset + len(fixed))]
+        out["bucket"].append(bucket)
+        out["digest"].append(_core.directory_bucket_digest(bucket, hashes) if duplicate is None else "")
+        out["entities"].append(end - start)
+        out["duplicate"].append(duplicate)
+    yield pyarrow.RecordBatch.from_pydict(out, schema=pyarrow.schema([
+        ("bucket", pyarrow.int32()), ("digest", pyarrow.string()), ("entities", pyarrow.int64()),
+        ("duplicate", pyarrow.binary())]))
 
 
 def directory_digest(entities: "pyspark.sql.DataFrame", partitions: Optional[int] = None) -> Tuple[str, int]:
     """The canonical digest of the directory held by ``entities`` (docs/directory.md) and its entity count:
     equal to ``ssrandom.load_entities(...).digest()`` over the same rows, computed distributively.
 
-    The table is range-partitioned by id into ``partitions`` parts (default: Spark's
-    ``spark.sql.shuffle.partitions``); each part's canonical lines are made in the executors and the driver
-    hashes them part by part in id order. Raises ``InvalidInputError`` for an invalid row (naming the
-    partition, record and field) or an id that appears twice.
+    Each partition hashes its entities in the executors (C++); the hashes (about 50 bytes per entity) are
+    shuffled into ``partitions`` groups by their bucket (default: Spark's ``spark.sql.shuffle.partitions``,
+    at most 256), each group digests its buckets, and only the 256 bucket digests reach the driver. Raises
+    ``InvalidInputError`` for an invalid row (naming the partition, record and field) or an id that appears
+    twice.
     """
-    sql = _pyspark()
-    id_column = _id_column(entities)
+    _pyspark()
+    _id_column(entities)  # a clear error before any Spark job
+    buckets = int(_core.DIRECTORY_DIGEST_BUCKETS)
     if partitions is None:
         partitions = int(entities.sparkSession.conf.get("spark.sql.shuffle.partitions") or 200)
-    ranged = entities.repartitionByRange(int(partitions), sql.functions.col(id_column).cast("binary"))
-    parts = ranged.mapInArrow(_digest_part,
-                              "part int, entities long, first_id binary, last_id binary, lines binary")
-    # Make every part's lines in parallel first; the driver then reads them back in part order.
-    parts = parts.persist()
-    try:
-        parts.count()
-        hasher = hashlib.sha256(_core.CANONICAL_DIRECTORY_HEADER)
-        count, previous_part, previous_last = 0, -1, None
-        for row in parts.toLocalIterator(prefetchPartitions=True):
-            if row["part"] <= previous_part or (previous_last is not None and row["first_id"] <= previous_last):
-                # Range partitioning puts ids in ascending, disjoint ranges; never hash out of order.
-                if previous_last is not None and row["first_id"] == previous_last:
-                    raise InvalidInputError(f"the entity table holds id {bytes(previous_last).decode()!r} twice")
-                raise InternalError("Spark returned the id ranges out of order; the digest cannot be computed")
-            hasher.update(row["lines"])
-            count += int(row["entities"])
-            previous_part, previous_last = row["part"], row["last_id"]
-        return hasher.hexdigest(), count
-    finally:
-        parts.unpersist()
+    partitions = max(1, min(int(partitions), buckets))
+    hashed = entities.mapInArrow(_hash_part, "bucket int, id binary, hash binary")
+    rows = (hashed.repartition(partitions, "bucket")
+            .mapInArrow(_digest_buckets, "bucket int, digest string, entities long, duplicate binary")
+            .collect())
+    digests = [""] * buckets
+    count = 0
+    for row in sorted(rows, key=lambda r: r["bucket"]):
+        if row["duplicate"] is not None:
+            raise InvalidInputError(f"the entity table holds id {bytes(row['duplicate']).decode()!r} twice")
+        if digests[row["bucket"]]:
+            raise InternalError(f"Spark returned bucket {row['bucket']} twice; the digest cannot be computed")
+        digests[row["bucket"]] = row["digest"]
+        count += int(row["entities"])
+    empty = _core.directory_bucket_digest(0, b"")
+    return _core.directory_digest_from_buckets([d or empty for d in digests]), count
 
 
 def draw(entities: "pyspark.sql.DataFrame", policy: Any, period: Any, seed: str, seed_source: str = "", *,
@@ -180,8 +211,8 @@ def draw(entities: "pyspark.sql.DataFrame", policy: Any, period: Any, seed: str,
     The result's plan and record are byte-identical to :func:`ssrandom.draw` over the same entities with
     ``bureau``'s other tables (its own entity table is not used: pass a bureau loaded without the national
     directory, or None for a bureau of entities only, named ``""``). ``history`` and ``previous_record`` are
-    as in :func:`ssrandom.draw`. ``digest_partitions`` is the number of id ranges for the digest (see
-    :func:`directory_digest`); ``bounded=False`` lets every partition send up to each quota (more data to
+    as in :func:`ssrandom.draw`. ``digest_partitions`` is the number of shuffle partitions for the digest's
+    buckets (see :func:`directory_digest`); ``bounded=False`` lets every partition send up to each quota (more data to
     the driver, same result; for comparison).
 
     Raises what :func:`ssrandom.draw` raises, with the same messages (an invalid row names its Spark

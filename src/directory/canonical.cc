@@ -1,26 +1,19 @@
-// The canonical form of an entity directory and its SHA-256 digest (docs/directory.md, "Canonical digest").
-//
-//   "ssrandom-entity-directory-v1\n"
-//   then one line per entity, in ascending byte order of id:
-//     the 17 fields in schema order (id, uscc, name, area, industry, permit_class, key_unit, positive_list,
-//     credit, env_credit, penalties_last_year, last_penalty_date, supervision_listed_date,
-//     verified_complaints, emergency_risk, status, tags), each in its CSV text form ("" when unknown; flags
-//     "true"/"false"; dates YYYY-MM-DD; enums by English name; tags sorted by bytes and joined by ';'),
-//     separated by U+001F (unit separator) and ended by "\n".
+// The canonical line of an entity (docs/directory.md, "Canonical digest"): the 17 fields in schema order
+// (id, uscc, name, area, industry, permit_class, key_unit, positive_list, credit, env_credit,
+// penalties_last_year, last_penalty_date, supervision_listed_date, verified_complaints, emergency_risk,
+// status, tags), each in its CSV text form ("" when unknown; flags "true"/"false"; dates YYYY-MM-DD; enums by
+// English name; tags sorted by bytes and joined by ';'), separated by U+001F (unit separator), ended by "\n".
 //
 // Fields never hold control characters (Directory::Add rejects them), so the separators are unambiguous.
+#include "directory/canonical.h"
+
 #include <algorithm>
-#include <functional>
-#include <numeric>
+#include <string>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
-#include "absl/strings/str_join.h"
-#include "directory/canonical.h"
-#include "directory/entity_columns.h"
 #include "ssrandom/date.h"
-#include "ssrandom/digest.h"
-#include "ssrandom/directory.h"
+#include "ssrandom/entity.h"
 
 namespace ssr {
 namespace internal {
@@ -48,50 +41,39 @@ void Day(std::string* line, int32_t day) {
 
 }  // namespace
 
-void ForEachCanonicalLine(const Directory& directory, const std::function<void(absl::string_view)>& visit) {
-  const EntityColumns& c = directory.columns();
-  std::vector<uint32_t> order(c.size());
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&c](uint32_t a, uint32_t b) { return c.ids[a] < c.ids[b]; });
-
+absl::string_view CanonicalLineWriter::Line(uint32_t row) {
   // The same text as the CSV writer produces for each field (record_schema.cc), read straight from the
   // columns; tests compare it with the schema-driven form.
-  std::string line;
-  std::vector<absl::string_view> tags;
-  for (uint32_t row : order) {
-    line.clear();
-    Field(&line, c.ids[row]);
-    Field(&line, c.usccs[row]);
-    Field(&line, c.names[row]);
-    Field(&line, c.areas[c.area[row]]);
-    Field(&line, c.industries[c.industry[row]]);
-    Field(&line, PermitClassName(static_cast<PermitClass>(c.permit_class[row])));
-    Flag(&line, c.flags[row], kKeyUnitKnown, kKeyUnit);
-    Flag(&line, c.flags[row], kPositiveListKnown, kPositiveList);
-    Field(&line, c.credits[c.credit[row]]);
-    Field(&line, c.env_credits[c.env_credit[row]]);
-    Count(&line, c.penalties_last_year[row]);
-    Day(&line, c.last_penalty_day[row]);
-    Day(&line, c.supervision_listed_day[row]);
-    Count(&line, c.verified_complaints[row]);
-    Field(&line, EmergencyRiskName(static_cast<EmergencyRisk>(c.emergency_risk[row])));
-    Field(&line, EntityStatusName(static_cast<EntityStatus>(c.status[row])));
-    tags.clear();
-    for (uint16_t code : c.TagCodes(row)) tags.push_back(c.tags[code]);
-    std::sort(tags.begin(), tags.end());
-    line.append(absl::StrJoin(tags, ";"));
-    line.push_back('\n');
-    visit(line);
+  const EntityColumns& c = columns_;
+  std::string& line = line_;
+  line.clear();
+  Field(&line, c.ids[row]);
+  Field(&line, c.usccs[row]);
+  Field(&line, c.names[row]);
+  Field(&line, c.areas[c.area[row]]);
+  Field(&line, c.industries[c.industry[row]]);
+  Field(&line, PermitClassName(static_cast<PermitClass>(c.permit_class[row])));
+  Flag(&line, c.flags[row], kKeyUnitKnown, kKeyUnit);
+  Flag(&line, c.flags[row], kPositiveListKnown, kPositiveList);
+  Field(&line, c.credits[c.credit[row]]);
+  Field(&line, c.env_credits[c.env_credit[row]]);
+  Count(&line, c.penalties_last_year[row]);
+  Day(&line, c.last_penalty_day[row]);
+  Day(&line, c.supervision_listed_day[row]);
+  Count(&line, c.verified_complaints[row]);
+  Field(&line, EmergencyRiskName(static_cast<EmergencyRisk>(c.emergency_risk[row])));
+  Field(&line, EntityStatusName(static_cast<EntityStatus>(c.status[row])));
+  tags_.clear();
+  for (uint16_t code : c.TagCodes(row)) tags_.push_back(c.tags[code]);
+  std::sort(tags_.begin(), tags_.end());
+  for (size_t i = 0; i < tags_.size(); ++i) {
+    if (i > 0) line.push_back(';');
+    line.append(tags_[i].data(), tags_[i].size());
   }
+  line.push_back('\n');
+  return line;
 }
 
 }  // namespace internal
-
-std::string Directory::CanonicalDigest() const {
-  Sha256Hasher hasher;
-  hasher.Update(kCanonicalDirectoryHeader);
-  internal::ForEachCanonicalLine(*this, [&hasher](absl::string_view line) { hasher.Update(line); });
-  return hasher.FinishHex();
-}
 
 }  // namespace ssr

@@ -1,19 +1,30 @@
-// The canonical form of an entity directory (docs/directory.md, "Canonical digest"), line by line, for
-// Directory::CanonicalDigest and for computing the same digest over a directory split into parts
-// (ssrandom/partial_draw.h).
+// The canonical line of an entity (docs/directory.md, "Canonical digest"), which the directory digest
+// (ssrandom/directory_digest.h) hashes entity by entity.
 #ifndef SSRANDOM_SRC_DIRECTORY_CANONICAL_H_
 #define SSRANDOM_SRC_DIRECTORY_CANONICAL_H_
 
-#include <functional>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 #include "absl/strings/string_view.h"
-#include "ssrandom/directory.h"
+#include "directory/entity_columns.h"
 
 namespace ssr::internal {
 
-// Calls `visit` with each entity's canonical line (ended by '\n'), in ascending byte order of id. The view
-// is valid only during the call.
-void ForEachCanonicalLine(const Directory& directory, const std::function<void(absl::string_view)>& visit);
+// Writes canonical lines read straight from the columns. Holds scratch space, so one writer per thread.
+class CanonicalLineWriter {
+ public:
+  explicit CanonicalLineWriter(const EntityColumns& columns) : columns_(columns) {}
+
+  // The canonical line of `row` (< columns.size()), ended by '\n'. The view is valid until the next call.
+  absl::string_view Line(uint32_t row);
+
+ private:
+  const EntityColumns& columns_;
+  std::string line_;
+  std::vector<absl::string_view> tags_;
+};
 
 }  // namespace ssr::internal
 

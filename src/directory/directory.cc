@@ -6,6 +6,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
+#include "directory/digest_cache.h"
 #include "directory/entity_columns.h"
 #include "directory/text.h"
 
@@ -127,19 +128,31 @@ absl::Status ValidateEntity(const Entity& e) {
 
 }  // namespace
 
-Directory::Directory() : columns_(std::make_unique<EntityColumns>()) {}
-Directory::Directory(std::unique_ptr<EntityColumns> columns) : columns_(std::move(columns)) {}
+using internal::DirectoryDigestCache;
+
+Directory::Directory()
+    : columns_(std::make_unique<EntityColumns>()), digest_cache_(std::make_unique<DirectoryDigestCache>()) {}
+Directory::Directory(std::unique_ptr<EntityColumns> columns)
+    : columns_(std::move(columns)), digest_cache_(std::make_unique<DirectoryDigestCache>()) {}
 Directory::~Directory() = default;
-Directory::Directory(const Directory& other) : columns_(other.columns_->Clone()) {}
+Directory::Directory(const Directory& other)
+    : columns_(other.columns_->Clone()), digest_cache_(DirectoryDigestCache::CopyOf(*other.digest_cache_)) {}
 Directory& Directory::operator=(const Directory& other) {
-  if (this != &other) columns_ = other.columns_->Clone();
+  if (this != &other) {
+    columns_ = other.columns_->Clone();
+    digest_cache_ = DirectoryDigestCache::CopyOf(*other.digest_cache_);
+  }
   return *this;
 }
 // A moved-from directory is left empty and usable.
 Directory::Directory(Directory&& other) noexcept
-    : columns_(std::exchange(other.columns_, std::make_unique<EntityColumns>())) {}
+    : columns_(std::exchange(other.columns_, std::make_unique<EntityColumns>())),
+      digest_cache_(std::exchange(other.digest_cache_, std::make_unique<DirectoryDigestCache>())) {}
 Directory& Directory::operator=(Directory&& other) noexcept {
-  if (this != &other) columns_ = std::exchange(other.columns_, std::make_unique<EntityColumns>());
+  if (this != &other) {
+    columns_ = std::exchange(other.columns_, std::make_unique<EntityColumns>());
+    digest_cache_ = std::exchange(other.digest_cache_, std::make_unique<DirectoryDigestCache>());
+  }
   return *this;
 }
 
@@ -200,6 +213,7 @@ absl::Status Directory::Add(const Entity& e) {
   for (absl::string_view tag : tags) c.tag_codes.push_back(c.tags.Intern(tag));
   c.tag_ends.push_back(static_cast<uint32_t>(c.tag_codes.size()));
   c.index.insert(static_cast<uint32_t>(c.ids.size() - 1));
+  digest_cache_->digest.reset();  // Add has exclusive access: no CanonicalDigest() runs now
   return absl::OkStatus();
 }
 

@@ -19,10 +19,10 @@
 namespace ssr {
 namespace {
 
-// The directory's canonical digest is a large share of a draw (a sort of the ids and a SHA-256 of the
-// canonical text: ~47% of its instructions at 10^5 entities, docs/PERFORMANCE.md) and depends on nothing
-// else the draw computes, so with two or more threads it runs on a thread of its own while the draw
-// classifies and ranks. The digest is the same value either way.
+// The directory's canonical digest is usually known already (a directory keeps it, and a frozen directory
+// is hashed when it is published, before the seed exists). When it is not, it is a large share of a draw
+// (two SHA-256 per entity) and depends on nothing else the draw computes, so with two or more threads it
+// runs on a thread of its own while the draw classifies and ranks. The digest is the same value either way.
 class DirectoryDigest {
  public:
   DirectoryDigest(const Directory& directory, bool background) : directory_(directory) {

@@ -5,29 +5,13 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
-#include "directory/canonical.h"
 #include "draw/history.h"
 #include "draw/items.h"
 #include "draw/selection.h"
 #include "ssrandom/classify.h"
-#include "ssrandom/digest.h"
 #include "ssrandom/version.h"
 
 namespace ssr {
-
-std::string CanonicalDirectoryLines(const Directory& part) {
-  std::string text;
-  internal::ForEachCanonicalLine(part,
-                                 [&text](absl::string_view line) { text.append(line.data(), line.size()); });
-  return text;
-}
-
-std::string CanonicalDigestOfParts(absl::Span<const std::string> lines) {
-  Sha256Hasher hasher;
-  hasher.Update(kCanonicalDirectoryHeader);
-  for (const std::string& part : lines) hasher.Update(part);
-  return hasher.FinishHex();
-}
 
 struct DrawPartSpec::State {
   Policy policy;

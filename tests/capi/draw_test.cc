@@ -532,7 +532,7 @@ TEST(CapiRecordTest, ErrorsOfRecordFunctions) {
   ssr_record* back = reinterpret_cast<ssr_record*>(&back);
   std::string json = RecordJson(r);
   std::string wrong_version = json;
-  size_t at = wrong_version.find("\"format_version\": 1");
+  size_t at = wrong_version.find("\"format_version\": 2");
   ASSERT_NE(at, std::string::npos);
   wrong_version.replace(at, 19, "\"format_version\": 7");
   EXPECT_EQ(ssr_record_from_json(wrong_version.data(), wrong_version.size(), "r.json", &back),

@@ -89,8 +89,11 @@ def test_documented_digest_recipe_recomputes_the_directory_digest(tmp_path):
     path = tmp_path / "entities.csv"
     path.write_text(bureau.entities.to_csv(), encoding="utf-8")
     rows = list(csv.DictReader(open(path, encoding="utf-8-sig", newline="")))
-    lines = ["ssrandom-entity-directory-v1\n"]
-    for row in sorted(rows, key=lambda r: r["id"].encode()):
+    buckets = [[] for _ in range(256)]
+    for row in rows:
         row["tags"] = ";".join(sorted(filter(None, row["tags"].split(";")), key=str.encode))
-        lines.append("\x1f".join(row[f] for f in fields) + "\n")
-    assert hashlib.sha256("".join(lines).encode()).hexdigest() == bureau.entities.digest()
+        line = "\x1f".join(row[f] for f in fields) + "\n"
+        buckets[hashlib.sha256(row["id"].encode()).digest()[0]].append(hashlib.sha256(line.encode()).digest())
+    text = "ssrandom-entity-directory-v2\n" + "".join(
+        hashlib.sha256(b"".join(sorted(bucket))).hexdigest() + "\n" for bucket in buckets)
+    assert hashlib.sha256(text.encode()).hexdigest() == bureau.entities.digest()

@@ -131,11 +131,13 @@ def test_an_empty_table_draws_like_an_empty_directory(spark):
     assert ssrandom.spark.draw(frame, POLICY, "2024Q1", "seed").record.to_json() == single.record.to_json()
 
 
-def test_directory_digest_equals_the_single_machine_digest_for_any_ranges(spark):
+def test_directory_digest_equals_the_single_machine_digest_for_any_split(spark):
     bureau = ssrandom.Bureau.sample(5_000, seed=3)
     frame = entity_frame(spark, bureau, 5)
-    for ranges in (1, 7):
-        assert ssrandom.spark.directory_digest(frame, ranges) == (bureau.entities.digest(), 5_000)
+    for shuffle_partitions in (1, 7, 1000):  # 1000 is capped at the 256 buckets
+        assert ssrandom.spark.directory_digest(frame, shuffle_partitions) == (bureau.entities.digest(), 5_000)
+    # The rows' partitioning does not matter either.
+    assert ssrandom.spark.directory_digest(frame.repartition(13), 4) == (bureau.entities.digest(), 5_000)
     # One changed field changes the digest.
     changed = frame.withColumn("name", ssrandom.spark._pyspark().functions.concat("name", "name"))
     assert ssrandom.spark.directory_digest(changed, 4)[0] != bureau.entities.digest()
@@ -149,9 +151,10 @@ def test_bad_input_fails_with_the_librarys_messages(spark):
         ssrandom.spark.draw(frame, POLICY_NAME, "2024Q1", "   ")
     with pytest.raises(ssrandom.InvalidInputError, match="quarter"):
         ssrandom.spark.draw(frame, POLICY, "2024", "seed")
-    # An id in two partitions: found when the id ranges are read, named in the error.
+    # An id in two partitions: found in its digest bucket, named in the error.
     duplicated = frame.union(frame.limit(1))
-    with pytest.raises(Exception, match="duplicate entity id|twice"):
+    first_id = frame.limit(1).collect()[0]["id"]
+    with pytest.raises(ssrandom.InvalidInputError, match=f"id '{first_id}' twice"):
         ssrandom.spark.directory_digest(duplicated, 3)
     # A bad value names the partition, the record and the field.
     broken = frame.withColumn("status", ssrandom.spark._pyspark().functions.lit("bankrupt"))
