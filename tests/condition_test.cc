@@ -101,6 +101,37 @@ TEST(ConditionTest, ComparesEveryAttributeType) {
   EXPECT_EQ(Eval("not (credit == \"A\" or credit == \"B\")", e), Truth::kFalse);
 }
 
+// Dates are kept in 16 bits until one falls outside 1900..2079 (src/directory/entity_columns.h); the
+// conditions must give the same truths over either storage.
+TEST(ConditionTest, DateTruthsDoNotDependOnTheDateStorage) {
+  Entity far = Known();
+  far.id = "XL-FAR";
+  far.last_penalty_date = absl::CivilDay(1850, 1, 1);
+  far.supervision_listed_date = absl::CivilDay(2100, 1, 1);
+  Directory narrow, wide;
+  for (const Entity& e : {Known(), Bare()}) {
+    ASSERT_TRUE(narrow.Add(e).ok());
+    ASSERT_TRUE(wide.Add(e).ok());
+  }
+  ASSERT_TRUE(wide.Add(far).ok());
+  for (const char* text :
+       {"last_penalty_date within 1 year", "last_penalty_date within 6 months",
+        "last_penalty_date >= 2023-06-30", "last_penalty_date < period_start",
+        "supervision_listed_date within 2 years", "last_penalty_date is known",
+        "supervision_listed_date is not known", "days_before_period(last_penalty_date) <= 185",
+        "not (supervision_listed_date == 2022-09-01)"}) {
+    const Condition condition = C(text);
+    const BoundCondition over_narrow = condition.Bind(narrow, kQ1), over_wide = condition.Bind(wide, kQ1);
+    for (size_t row = 0; row < narrow.size(); ++row) {
+      EXPECT_EQ(over_narrow.Evaluate(row), over_wide.Evaluate(row)) << text << " row " << row;
+      EXPECT_EQ(over_narrow.Evaluate(row), condition.Evaluate(narrow.Get(row), kQ1))
+          << text << " row " << row;
+    }
+  }
+  EXPECT_EQ(C("last_penalty_date < 1900-01-01").Bind(wide, kQ1).Evaluate(2), Truth::kTrue);
+  EXPECT_EQ(C("supervision_listed_date within 1 year").Bind(wide, kQ1).Evaluate(2), Truth::kFalse);
+}
+
 TEST(ConditionTest, DatesAreRelativeToThePeriod) {
   const Entity e = Known();  // penalty 2023-06-30, listed 2022-09-01
   EXPECT_EQ(Eval("last_penalty_date within 1 year", e), Truth::kTrue);     // from 2023-01-01

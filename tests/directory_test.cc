@@ -1,9 +1,15 @@
 #include "ssrandom/directory.h"
 
+#include <cstdio>
 #include <string>
+#include <vector>
 
+#include "directory/entity_columns.h"
 #include "gtest/gtest.h"
+#include "ssrandom/bureau_io.h"
+#include "ssrandom/columnar.h"
 #include "ssrandom/entity.h"
+#include "ssrandom/sample_bureau.h"
 
 namespace ssr {
 namespace {
@@ -127,6 +133,109 @@ TEST(DirectoryTest, DrawFieldsStayCompact) {
   double per_entity = static_cast<double>(directory.ResidentBytes()) / n;
   // Id text (9 bytes) and the name and USCC offsets (8 bytes) are not draw fields.
   EXPECT_LE(per_entity - 9 - 8, 64.0);
+}
+
+// Issue 9's target is a 10^7-entity directory in at most 1 GiB (107 bytes per entity). The generated bureau
+// (the realistic mix of `ssrandom generate`) at 10^5 entities, loaded from the columnar form and from CSV,
+// must stay within 95 bytes per entity (94.3 measured): at 10^7 its ids are 2 bytes longer (XL-1234567)
+// and the rest scales linearly, so this keeps 10^7 under ~97 B (docs/PERFORMANCE.md). The breakdown is
+// printed so a failure shows which column grew.
+TEST(DirectoryTest, GeneratedBureauStaysWithinTheMemoryBudget) {
+  constexpr int64_t n = 100000;
+  constexpr double kBudget = 95.0;
+  SampleBureauOptions options;
+  options.entities = n;
+  const Bureau bureau = GenerateBureau(options);
+  absl::StatusOr<Directory> columnar = ReadColumnarEntities(ColumnarEntities(bureau.entities), "test.ssrcol");
+  ASSERT_TRUE(columnar.ok()) << columnar.status();
+  absl::StatusOr<Directory> csv = ReadEntities(EntitiesToCsv(bureau.entities), TableFormat::kCsv, "test.csv");
+  ASSERT_TRUE(csv.ok()) << csv.status();
+  for (const auto& [how, directory] : {std::pair<const char*, const Directory*>{"columnar", &*columnar},
+                                       {"CSV", &*csv},
+                                       {"generated", &bureau.entities}}) {
+    ASSERT_EQ(directory->size(), static_cast<size_t>(n));
+    size_t parts = 0;
+    for (const auto& [part, bytes] : directory->columns().ResidentBreakdown()) {
+      std::printf("%-10s %-45s %6.2f B/entity\n", how, part, static_cast<double>(bytes) / n);
+      parts += bytes;
+    }
+    const double per_entity = static_cast<double>(directory->ResidentBytes()) / n;
+    std::printf("%-10s %-45s %6.2f B/entity\n", how, "total (ResidentBytes)", per_entity);
+    EXPECT_GE(directory->ResidentBytes(), parts);
+    EXPECT_LE(per_entity, kBudget) << how;
+  }
+  EXPECT_EQ(columnar->CanonicalDigest(), bureau.entities.CanonicalDigest());
+  EXPECT_EQ(csv->CanonicalDigest(), bureau.entities.CanonicalDigest());
+}
+
+// The compact storage has fallbacks that the generated bureau never reaches: USCCs that are not 18 bytes
+// (unknown, odd, or 18 bytes of Chinese text), text blocks over 64 KiB (a long name), dates outside
+// 1900..2079, many distinct tag sets. Every value must read back exactly, through Get, the columnar form
+// and a copy, and the digest must not depend on the path.
+TEST(DirectoryTest, CompactStorageFallbacksReadBackExactly) {
+  std::vector<Entity> rows;
+  const std::vector<std::string> usccs = {
+      "", "91130184MA0X", "91130184MA0XXXXXXXX", "一二三四五六", "91310110666007217T", "1"};
+  for (int i = 0; i < 300; ++i) {
+    Entity e = MakeEntity("R-" + std::to_string(i));
+    e.uscc = usccs[i % usccs.size()];
+    if (i == 40) e.name = std::string(70000, 'n');  // pushes its block of names past 64 KiB
+    if (i == 41) e.id = std::string(66000, 'i');    // and a block of ids
+    if (i % 7 == 0) e.last_penalty_date = absl::CivilDay(1899, 12, 31);
+    if (i % 11 == 0) e.supervision_listed_date = absl::CivilDay(2079, 6, 6);
+    if (i % 13 == 0) e.last_penalty_date.reset();
+    e.tags = {"t" + std::to_string(i % 37), "固废"};
+    if (i % 5 == 0) e.tags.clear();
+    rows.push_back(e);
+  }
+  Directory directory;
+  for (const Entity& e : rows) ASSERT_TRUE(directory.Add(e).ok()) << e.id;
+  directory.ShrinkToFit();
+  absl::StatusOr<Directory> loaded = ReadColumnarEntities(ColumnarEntities(directory), "fallbacks.ssrcol");
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  const Directory copy = directory;
+  for (const Directory* d : std::vector<const Directory*>{&directory, &*loaded, &copy}) {
+    ASSERT_EQ(d->size(), rows.size());
+    for (size_t row = 0; row < rows.size(); ++row) {
+      EXPECT_EQ(d->Get(row), rows[row]) << row;
+      EXPECT_EQ(d->uscc(row), rows[row].uscc) << row;
+      EXPECT_EQ(d->Find(rows[row].id), row);
+    }
+    EXPECT_FALSE(d->Find("R-300").has_value());
+    EXPECT_EQ(d->CanonicalDigest(), directory.CanonicalDigest());
+  }
+  EXPECT_EQ(ColumnarEntities(*loaded), ColumnarEntities(directory));
+  EXPECT_EQ(EntitiesToCsv(*loaded), EntitiesToCsv(directory));
+}
+
+// The dates kept in 16 bits are offsets from 1900-01-01; the bound in entity_columns.h must be that day.
+TEST(DirectoryTest, NarrowDatesStartAt1900) {
+  EXPECT_EQ(internal::DayColumn::kBase, internal::DayNumber(absl::CivilDay(1900, 1, 1)));
+  internal::DayColumn days;
+  days.push_back(internal::DayNumber(absl::CivilDay(1900, 1, 1)));
+  days.push_back(internal::kNoDate);
+  days.push_back(internal::DayNumber(absl::CivilDay(2079, 6, 5)));
+  EXPECT_FALSE(days.wide());
+  days.push_back(internal::DayNumber(absl::CivilDay(2079, 6, 6)));
+  EXPECT_TRUE(days.wide());
+  EXPECT_EQ(days[0], internal::DayNumber(absl::CivilDay(1900, 1, 1)));
+  EXPECT_EQ(days[1], internal::kNoDate);
+  EXPECT_EQ(days[2], internal::DayNumber(absl::CivilDay(2079, 6, 5)));
+  EXPECT_EQ(days[3], internal::DayNumber(absl::CivilDay(2079, 6, 6)));
+}
+
+TEST(DirectoryTest, SmallNumbersWidenPastSixteenBits) {
+  internal::SmallNumberColumn numbers;
+  numbers.push_back(0);
+  numbers.push_back(65535);
+  EXPECT_LE(numbers.ResidentBytes(), 2 * sizeof(uint32_t));
+  numbers.push_back(65536);
+  numbers.push_back(UINT32_MAX);
+  ASSERT_EQ(numbers.size(), 4u);
+  EXPECT_EQ(numbers[0], 0u);
+  EXPECT_EQ(numbers[1], 65535u);
+  EXPECT_EQ(numbers[2], 65536u);
+  EXPECT_EQ(numbers[3], UINT32_MAX);
 }
 
 TEST(EntityTest, EnumsParseEnglishAndChinese) {

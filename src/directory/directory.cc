@@ -22,7 +22,7 @@ size_t StringPool::ResidentBytes() const {
   return bytes * 2 + codes_.capacity() * (sizeof(std::string) + sizeof(uint16_t) + 1);
 }
 
-EntityColumns::EntityColumns() : index(0, IdHash{&ids}, IdEq{&ids}) {}
+EntityColumns::EntityColumns() = default;
 
 std::unique_ptr<EntityColumns> EntityColumns::Clone() const {
   auto copy = std::make_unique<EntityColumns>();
@@ -46,10 +46,11 @@ std::unique_ptr<EntityColumns> EntityColumns::Clone() const {
   copy->verified_complaints = verified_complaints;
   copy->last_penalty_day = last_penalty_day;
   copy->supervision_listed_day = supervision_listed_day;
-  copy->tag_ends = tag_ends;
-  copy->tag_codes = tag_codes;
-  copy->index.reserve(size());
-  for (uint32_t row = 0; row < size(); ++row) copy->index.insert(row);
+  copy->tag_set = tag_set;
+  copy->tag_sets = tag_sets;
+  copy->tag_count = tag_count;
+  copy->index.Reserve(copy->ids, size());
+  for (uint32_t row = 0; row < size(); ++row) copy->index.Insert(copy->ids, row);
   return copy;
 }
 
@@ -57,26 +58,39 @@ void EntityColumns::ShrinkToFit() {
   ids.ShrinkToFit();
   usccs.ShrinkToFit();
   names.ShrinkToFit();
-  for (auto* v :
-       {&area, &industry, &credit, &env_credit, &penalties_last_year, &verified_complaints, &tag_codes}) {
+  for (auto* v : {&area, &industry, &credit, &env_credit, &penalties_last_year, &verified_complaints}) {
     v->shrink_to_fit();
   }
   for (auto* v : {&permit_class, &status, &emergency_risk, &flags}) v->shrink_to_fit();
-  last_penalty_day.shrink_to_fit();
-  supervision_listed_day.shrink_to_fit();
-  tag_ends.shrink_to_fit();
+  last_penalty_day.ShrinkToFit();
+  supervision_listed_day.ShrinkToFit();
+  tag_set.ShrinkToFit();
+  tag_sets.ShrinkToFit();
+  index.ShrinkToFit(ids);
+}
+
+std::vector<std::pair<const char*, size_t>> EntityColumns::ResidentBreakdown() const {
+  auto vector_bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
+  return {
+      {"ids", ids.ResidentBytes()},
+      {"usccs", usccs.ResidentBytes()},
+      {"names", names.ResidentBytes()},
+      {"value pools", areas.ResidentBytes() + industries.ResidentBytes() + credits.ResidentBytes() +
+                          env_credits.ResidentBytes() + tags.ResidentBytes()},
+      {"area, industry, credit, env_credit codes",
+       vector_bytes(area) + vector_bytes(industry) + vector_bytes(credit) + vector_bytes(env_credit)},
+      {"permit_class, status, emergency_risk, flags", vector_bytes(permit_class) + vector_bytes(status) +
+                                                          vector_bytes(emergency_risk) + vector_bytes(flags)},
+      {"penalties, complaints", vector_bytes(penalties_last_year) + vector_bytes(verified_complaints)},
+      {"dates", last_penalty_day.ResidentBytes() + supervision_listed_day.ResidentBytes()},
+      {"tags", tag_set.ResidentBytes() + tag_sets.ResidentBytes()},
+      {"id index", index.ResidentBytes()}};
 }
 
 size_t EntityColumns::ResidentBytes() const {
-  auto vector_bytes = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
-  return ids.ResidentBytes() + usccs.ResidentBytes() + names.ResidentBytes() + areas.ResidentBytes() +
-         industries.ResidentBytes() + credits.ResidentBytes() + env_credits.ResidentBytes() +
-         tags.ResidentBytes() + vector_bytes(area) + vector_bytes(industry) + vector_bytes(credit) +
-         vector_bytes(env_credit) + vector_bytes(permit_class) + vector_bytes(status) +
-         vector_bytes(emergency_risk) + vector_bytes(flags) + vector_bytes(penalties_last_year) +
-         vector_bytes(verified_complaints) + vector_bytes(last_penalty_day) +
-         vector_bytes(supervision_listed_day) + vector_bytes(tag_ends) + vector_bytes(tag_codes) +
-         index.capacity() * (sizeof(uint32_t) + 1);
+  size_t bytes = 0;
+  for (const auto& [part, part_bytes] : ResidentBreakdown()) bytes += part_bytes;
+  return bytes;
 }
 
 Directory AdoptColumns(std::unique_ptr<EntityColumns> columns) { return Directory(std::move(columns)); }
@@ -159,7 +173,7 @@ Directory& Directory::operator=(Directory&& other) noexcept {
 absl::Status Directory::Add(const Entity& e) {
   if (absl::Status s = ValidateEntity(e); !s.ok()) return s;
   EntityColumns& c = *columns_;
-  if (c.index.find(absl::string_view(e.id)) != c.index.end()) {
+  if (c.FindId(e.id).has_value()) {
     return absl::AlreadyExistsError(absl::StrCat("duplicate entity id '", e.id, "'; ids must be unique"));
   }
   // Deduplicate tags (they are a set), keeping first-seen order.
@@ -185,7 +199,7 @@ absl::Status Directory::Add(const Entity& e) {
     }
   }
   if (!c.ids.HasRoomFor(e.id) || !c.usccs.HasRoomFor(e.uscc) || !c.names.HasRoomFor(e.name) ||
-      c.tag_codes.size() + tags.size() > UINT32_MAX) {
+      c.tag_count + tags.size() > UINT32_MAX) {
     return absl::InvalidArgumentError(
         "the directory's text exceeds 4 GiB in one column; split the directory");
   }
@@ -210,9 +224,12 @@ absl::Status Directory::Add(const Entity& e) {
                                                    : internal::kNoDate);
   c.supervision_listed_day.push_back(
       e.supervision_listed_date ? internal::DayNumber(*e.supervision_listed_date) : internal::kNoDate);
-  for (absl::string_view tag : tags) c.tag_codes.push_back(c.tags.Intern(tag));
-  c.tag_ends.push_back(static_cast<uint32_t>(c.tag_codes.size()));
-  c.index.insert(static_cast<uint32_t>(c.ids.size() - 1));
+  std::vector<uint16_t> tag_codes;
+  tag_codes.reserve(tags.size());
+  for (absl::string_view tag : tags) tag_codes.push_back(c.tags.Intern(tag));
+  c.tag_set.push_back(c.tag_sets.Intern(tag_codes));
+  c.tag_count += tags.size();
+  c.index.Insert(c.ids, static_cast<uint32_t>(c.ids.size() - 1));
   digest_cache_->digest.reset();  // Add has exclusive access: no CanonicalDigest() runs now
   return absl::OkStatus();
 }
@@ -247,9 +264,9 @@ Entity Directory::Get(size_t row) const {
 }
 
 std::optional<size_t> Directory::Find(absl::string_view id) const {
-  auto it = columns_->index.find(id);
-  if (it == columns_->index.end()) return std::nullopt;
-  return *it;
+  std::optional<uint32_t> row = columns_->FindId(id);
+  if (!row.has_value()) return std::nullopt;
+  return *row;
 }
 
 absl::string_view Directory::id(size_t row) const { return columns_->ids[row]; }

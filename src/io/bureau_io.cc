@@ -149,6 +149,7 @@ absl::StatusOr<Directory> ReadEntities(absl::string_view text, TableFormat forma
   QualityReport local;
   Directory directory;
   ReadTable(text, format, source, internal::EntitySchema(), &local, AddTo(&directory));
+  directory.ShrinkToFit();  // growth slack would otherwise stay resident (up to half the columns)
   return Finish(std::move(directory), local, report);
 }
 
@@ -231,6 +232,7 @@ absl::StatusOr<Bureau> ReadBureauJson(absl::string_view text, const std::string&
         internal::AddError(&local, {source, 0, 0}, "", "entities", "missing_column",
                            "a bureau document needs an \"entities\" array");
       }
+      bureau.entities.ShrinkToFit();
       read(internal::InspectorSchema(), AddTo(&bureau.staff));
       tables.have_units = read(internal::UnitSchema(), AppendTo(&tables.units));
       tables.have_departments = read(internal::DepartmentSchema(), AppendTo(&tables.departments));
@@ -263,6 +265,7 @@ bool ReadTablesInto(Bureau* bureau, const std::vector<TableText>& texts,
     return std::find(unreadable.begin(), unreadable.end(), schema.plural) != unreadable.end();
   };
   if (!have_entities && !read(internal::EntitySchema(), AddTo(&bureau->entities))) return false;
+  bureau->entities.ShrinkToFit();
   read(internal::InspectorSchema(), AddTo(&bureau->staff));
   tables.have_units = read(internal::UnitSchema(), AppendTo(&tables.units));
   tables.have_departments = read(internal::DepartmentSchema(), AppendTo(&tables.departments));

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <memory>
 #include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -145,16 +146,31 @@ std::string ColumnarEntities(const Directory& directory) {
   const EntityColumns& c = directory.columns();
   const Pool areas = PoolParts(c.areas), industries = PoolParts(c.industries), credits = PoolParts(c.credits),
              env_credits = PoolParts(c.env_credits), tags = PoolParts(c.tags);
+  // The in-memory form packs offsets, USCCs and tag sets more tightly than the file (src/directory/
+  // string_column.h); the file keeps version 1's plain layout, rebuilt here.
+  const std::vector<uint32_t> id_ends = c.ids.Ends(), uscc_ends = c.usccs.Ends(), name_ends = c.names.Ends();
+  const std::string usccs = c.usccs.Bytes();
+  const std::vector<int32_t> last_penalty_days = c.last_penalty_day.Days(),
+                             supervision_listed_days = c.supervision_listed_day.Days();
+  std::vector<uint32_t> tag_ends;
+  std::vector<uint16_t> tag_codes;
+  tag_ends.reserve(c.size());
+  tag_codes.reserve(c.tag_count);
+  for (size_t row = 0; row < c.size(); ++row) {
+    const absl::Span<const uint16_t> codes = c.TagCodes(row);
+    tag_codes.insert(tag_codes.end(), codes.begin(), codes.end());
+    tag_ends.push_back(static_cast<uint32_t>(tag_codes.size()));
+  }
   struct Part {
     uint32_t element_size;
     absl::string_view data;
   };
   const std::array<Part, kSectionCount> parts = {{
-      {4, Bytes(c.ids.ends())},
+      {4, Bytes(id_ends)},
       {1, c.ids.bytes()},
-      {4, Bytes(c.usccs.ends())},
-      {1, c.usccs.bytes()},
-      {4, Bytes(c.names.ends())},
+      {4, Bytes(uscc_ends)},
+      {1, usccs},
+      {4, Bytes(name_ends)},
       {1, c.names.bytes()},
       {4, Bytes(areas.ends)},
       {1, areas.bytes},
@@ -176,10 +192,10 @@ std::string ColumnarEntities(const Directory& directory) {
       {1, Bytes(c.flags)},
       {2, Bytes(c.penalties_last_year)},
       {2, Bytes(c.verified_complaints)},
-      {4, Bytes(c.last_penalty_day)},
-      {4, Bytes(c.supervision_listed_day)},
-      {4, Bytes(c.tag_ends)},
-      {2, Bytes(c.tag_codes)},
+      {4, Bytes(last_penalty_days)},
+      {4, Bytes(supervision_listed_days)},
+      {4, Bytes(tag_ends)},
+      {2, Bytes(tag_codes)},
   }};
   size_t size = kHeaderSize + kEntrySize * kSectionCount;
   for (const Part& part : parts) size = Padded(size) + part.data.size();
@@ -238,8 +254,9 @@ class Reader {
   absl::StatusOr<absl::string_view> SectionBytes(uint32_t id, uint32_t size, std::optional<uint64_t> count);
   template <typename T>
   absl::Status Array(uint32_t id, std::optional<uint64_t> count, std::vector<T>* out);
+  template <typename Column>
   absl::Status Strings(uint32_t ends_id, uint32_t bytes_id, std::optional<uint64_t> count, bool check_ids,
-                       StringColumn* out);
+                       Column* out);
   absl::Status PoolFrom(uint32_t ends_id, uint32_t bytes_id, StringPool* pool, absl::string_view field);
   template <typename T>
   absl::Status Codes(uint32_t id, const StringPool& pool, absl::string_view field, std::vector<T>* out);
@@ -277,8 +294,9 @@ absl::Status Reader::Array(uint32_t id, std::optional<uint64_t> count, std::vect
   return absl::OkStatus();
 }
 
+template <typename Column>
 absl::Status Reader::Strings(uint32_t ends_id, uint32_t bytes_id, std::optional<uint64_t> count,
-                             bool check_ids, StringColumn* out) {
+                             bool check_ids, Column* out) {
   std::vector<uint32_t> ends;
   if (absl::Status s = Array(ends_id, count, &ends); !s.ok()) return s;
   absl::StatusOr<absl::string_view> heap = SectionBytes(bytes_id, 1, std::nullopt);
@@ -295,12 +313,16 @@ absl::Status Reader::Strings(uint32_t ends_id, uint32_t bytes_id, std::optional<
   if (previous != heap->size()) {
     return Corrupt(absl::StrCat("the offsets of '", field, "' do not cover its text"));
   }
-  out->Assign(std::string(*heap), std::move(ends));
+  if constexpr (std::is_same_v<Column, internal::UsccColumn>) {
+    out->Assign(*heap, ends);
+  } else {
+    out->Assign(std::string(*heap), ends);
+  }
   // UTF-8 and control characters are checked over the whole heap at once; a value boundary falling inside
   // a character (a continuation byte at an offset) is then the only way a single value could be invalid.
-  const absl::string_view text = out->bytes();
+  const absl::string_view text = *heap;
   const size_t bad = internal::FindInvalidUtf8(text);
-  const auto& offsets = out->ends();
+  const std::vector<uint32_t>& offsets = ends;
   auto row_of = [&](size_t byte) {
     return static_cast<size_t>(std::upper_bound(offsets.begin(), offsets.end(), byte) - offsets.begin());
   };
@@ -395,10 +417,15 @@ absl::StatusOr<Directory> Reader::Read() {
   if (s.ok()) s = Array(kFlags, rows_, &c.flags);
   if (s.ok()) s = Array(kPenalties, rows_, &c.penalties_last_year);
   if (s.ok()) s = Array(kComplaints, rows_, &c.verified_complaints);
-  if (s.ok()) s = Array(kLastPenaltyDay, rows_, &c.last_penalty_day);
-  if (s.ok()) s = Array(kSupervisionListedDay, rows_, &c.supervision_listed_day);
-  if (s.ok()) s = Array(kTagEnds, rows_, &c.tag_ends);
-  if (s.ok()) s = Array(kTagCodes, std::nullopt, &c.tag_codes);
+  std::vector<int32_t> days;
+  if (s.ok()) s = Array(kLastPenaltyDay, rows_, &days);
+  if (s.ok()) c.last_penalty_day.Assign(days);
+  if (s.ok()) s = Array(kSupervisionListedDay, rows_, &days);
+  if (s.ok()) c.supervision_listed_day.Assign(days);
+  std::vector<uint32_t> tag_ends;
+  std::vector<uint16_t> tag_codes;
+  if (s.ok()) s = Array(kTagEnds, rows_, &tag_ends);
+  if (s.ok()) s = Array(kTagCodes, std::nullopt, &tag_codes);
   if (!s.ok()) return s;
 
   constexpr uint8_t kKnownFlags =
@@ -426,33 +453,37 @@ absl::StatusOr<Directory> Reader::Read() {
         return Invalid(row, field, absl::StrCat(count, " is above the largest count accepted"));
       }
     }
-    const uint32_t tag_end = c.tag_ends[row];
-    if (tag_end < previous_tag_end || tag_end > c.tag_codes.size()) {
+    const uint32_t tag_end = tag_ends[row];
+    if (tag_end < previous_tag_end || tag_end > tag_codes.size()) {
       return Corrupt("the tag offsets are out of order or out of range");
     }
     for (uint32_t i = previous_tag_end; i < tag_end; ++i) {
-      const uint16_t code = c.tag_codes[i];
+      const uint16_t code = tag_codes[i];
       if (code == 0 || code >= c.tags.size()) {
         return Invalid(row, "tags", absl::StrCat("tag code ", code, " is not one of the known tags"));
       }
       for (uint32_t j = previous_tag_end; j < i; ++j) {
-        if (c.tag_codes[j] == code) return Invalid(row, "tags", "repeats a tag (tags are a set)");
+        if (tag_codes[j] == code) return Invalid(row, "tags", "repeats a tag (tags are a set)");
       }
     }
     previous_tag_end = tag_end;
   }
-  if (previous_tag_end != c.tag_codes.size()) return Corrupt("the tag offsets do not cover the tags");
+  if (previous_tag_end != tag_codes.size()) return Corrupt("the tag offsets do not cover the tags");
+  c.tag_set.reserve(rows_);
+  for (size_t row = 0; row < rows_; ++row) {
+    const uint32_t begin = row == 0 ? 0 : tag_ends[row - 1];
+    c.tag_set.push_back(
+        c.tag_sets.Intern(absl::MakeConstSpan(tag_codes.data() + begin, tag_ends[row] - begin)));
+  }
+  c.tag_set.ShrinkToFit();
+  c.tag_count = tag_codes.size();
+  c.tag_sets.ShrinkToFit();
 
-  // The index compares rows by number, so a repeated id is found by looking its text up; lazy_emplace
-  // hashes it once for both.
-  c.index.reserve(rows_);
+  c.index.Reserve(c.ids, rows_);
   for (uint32_t row = 0; row < rows_; ++row) {
-    bool inserted = false;
-    c.index.lazy_emplace(c.ids[row], [&](const auto& construct) {
-      inserted = true;
-      construct(row);
-    });
-    if (!inserted) return Invalid(row, "id", "duplicate entity id; ids must be unique");
+    if (c.index.Insert(c.ids, row).has_value()) {
+      return Invalid(row, "id", "duplicate entity id; ids must be unique");
+    }
   }
   return internal::AdoptColumns(std::move(columns_));
 }

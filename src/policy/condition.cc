@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,16 +30,18 @@ enum class StepKind : uint8_t {
   kAnd,
   kOr,
   kNot,
-  kFlag,       // flags column: known bit / value bit
-  kFlagKnown,  // flags column: known bit → true/false
-  kTable8,     // uint8 column through a 256-entry table
-  kTable16,    // uint16 pooled code through a table sized to the pool
-  kRange16,    // uint16 count in [lo, hi] (xor negate); kNoCount → unknown
-  kKnown16,    // uint16 count present
-  kRange32,    // int32 day in [lo, hi] (xor negate); kNoDate → unknown
-  kKnown32,    // int32 day present
-  kTag,        // tag code present in the row's tags
-  kRowTruth,   // precomputed truth per row (id, uscc)
+  kFlag,        // flags column: known bit / value bit
+  kFlagKnown,   // flags column: known bit → true/false
+  kTable8,      // uint8 column through a 256-entry table
+  kTable16,     // uint16 pooled code through a table sized to the pool
+  kRange16,     // uint16 count in [lo, hi] (xor negate); kNoCount → unknown
+  kKnown16,     // uint16 count present
+  kRange32,     // int32 day in [lo, hi] (xor negate); kNoDate → unknown
+  kKnown32,     // int32 day present
+  kRangeDay16,  // 16-bit day (DayColumn::narrow) in [lo, hi] (xor negate); no date is false
+  kKnownDay16,  // 16-bit day present
+  kTag,         // tag code present in the row's tags
+  kRowTruth,    // precomputed truth per row (id, uscc)
 };
 
 struct Step {
@@ -160,8 +163,7 @@ class Binder {
         BindDateCompare(node, &step);
         break;
       case NodeKind::kWithin: {
-        step.kind = StepKind::kRange32;
-        step.column32 = DateColumn(node.attribute);
+        UseDateColumn(node.attribute, /*range=*/true, &step);
         absl::CivilDay from = node.unit == DateUnit::kDays     ? start_ - node.number
                               : node.unit == DateUnit::kMonths ? MonthsBefore(start_, node.number)
                                                                : MonthsBefore(start_, node.number * 12);
@@ -195,9 +197,17 @@ class Binder {
     return attribute == Attribute::kPenaltiesLastYear ? c_.penalties_last_year.data()
                                                       : c_.verified_complaints.data();
   }
-  const int32_t* DateColumn(Attribute attribute) const {
-    return attribute == Attribute::kLastPenaltyDate ? c_.last_penalty_day.data()
-                                                    : c_.supervision_listed_day.data();
+  // Points `step` at a date column: a range or a presence test, over 32-bit or 16-bit days (DayColumn).
+  void UseDateColumn(Attribute attribute, bool range, Step* step) const {
+    const internal::DayColumn& days =
+        attribute == Attribute::kLastPenaltyDate ? c_.last_penalty_day : c_.supervision_listed_day;
+    if (days.wide()) {
+      step->kind = range ? StepKind::kRange32 : StepKind::kKnown32;
+      step->column32 = days.wide_data();
+    } else {
+      step->kind = range ? StepKind::kRangeDay16 : StepKind::kKnownDay16;
+      step->column16 = days.narrow();
+    }
   }
   const StringPool& PoolOf(Attribute attribute) const {
     switch (attribute) {
@@ -264,8 +274,7 @@ class Binder {
         step->negate = node.negated;
         return;
       case AttributeType::kDate:
-        step->kind = StepKind::kKnown32;
-        step->column32 = DateColumn(node.attribute);
+        UseDateColumn(node.attribute, /*range=*/false, step);
         step->negate = node.negated;
         return;
       case AttributeType::kIdentifier: {
@@ -283,8 +292,7 @@ class Binder {
   }
 
   void BindDateCompare(const ConditionNode& node, Step* step) {
-    step->kind = StepKind::kRange32;
-    step->column32 = DateColumn(node.attribute);
+    UseDateColumn(node.attribute, /*range=*/true, step);
     switch (node.date_operand) {
       case DateOperand::kLiteral:
         RangeFor(node.op, DayNumber(node.day), &step->lo, &step->hi, &step->negate);
@@ -340,8 +348,7 @@ class Binder {
     auto truth = std::make_shared<std::vector<uint8_t>>(c_.size(), Of(node.negated));
     if (node.attribute == Attribute::kId) {
       for (const std::string& value : node.values) {
-        auto it = c_.index.find(absl::string_view(value));
-        if (it != c_.index.end()) (*truth)[*it] = Of(!node.negated);
+        if (std::optional<uint32_t> row = c_.FindId(value)) (*truth)[*row] = Of(!node.negated);
       }
     } else {
       for (size_t row = 0; row < c_.size(); ++row) {
@@ -440,6 +447,21 @@ void RunStep(const BoundProgram& program, const Step& step, size_t begin, size_t
     case StepKind::kKnown32: {
       const int32_t* column = step.column32 + begin;
       for (size_t i = 0; i < count; ++i) out[i] = Of((column[i] != kNoDate) != step.negate);
+      return;
+    }
+    case StepKind::kRangeDay16: {
+      const uint16_t* column = step.column16 + begin;
+      for (size_t i = 0; i < count; ++i) {
+        const int64_t v = int64_t{internal::DayColumn::kBase} + column[i];
+        out[i] =
+            column[i] == internal::DayColumn::kNone ? kF : Of((v >= step.lo && v <= step.hi) != step.negate);
+      }
+      return;
+    }
+    case StepKind::kKnownDay16: {
+      const uint16_t* column = step.column16 + begin;
+      for (size_t i = 0; i < count; ++i)
+        out[i] = Of((column[i] != internal::DayColumn::kNone) != step.negate);
       return;
     }
     case StepKind::kTag: {

@@ -157,6 +157,7 @@ void AddEntities(const SampleBureauOptions& options, SampleRandom& random, Burea
     previous_uscc = e.uscc;
     (void)bureau->entities.Add(e);  // ids are unique by construction
   }
+  bureau->entities.ShrinkToFit();
 }
 
 void AddStaff(const SampleBureauOptions& options, SampleRandom& random, Bureau* bureau) {
