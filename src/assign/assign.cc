@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "assign/team_flow.h"
+#include "draw/plan_digest.h"
 #include "ssrandom/period.h"
 #include "ssrandom/sampler.h"
 
@@ -45,6 +46,11 @@ constexpr const char* kStaticReasons[] = {kInactive, kUnit, kCertificate, kConfl
 
 // Distinct specialties a task may require: the places of a team must fit in the flow's 32-bit masks.
 constexpr size_t kMaxSlots = 32;
+
+// Candidates of a task kept in draw order before the draw starts (docs/teams.md, "The draw"): a team is
+// complete after a handful of them (members plus skipped ones), so ordering all inspectors is wasted work.
+// More are ordered on demand; the value changes only the speed.
+constexpr size_t kCandidatePrefix = 64;
 
 // ⌈num/den × n⌉, at least 1 when n > 0 and num > 0, at most n (RULES.md §3), in exact integers.
 int64_t Quota(int64_t num, int64_t den, int64_t n) {
@@ -112,6 +118,15 @@ class Assigner {
   std::string GroupKey(int profile, const std::vector<int>& excluded, const std::vector<Place>& places) const;
   bool TeamPossible(int profile, const std::vector<int>& excluded, const std::vector<Place>& places);
   std::vector<size_t> TasksByTicket(absl::string_view suffix, const std::vector<size_t>& tasks) const;
+  // Ticket keys of every inspector for task k: "<task id>|<inspector id>" (docs/teams.md, "The draw").
+  struct CandidateScratch {
+    std::string ids;
+    std::vector<absl::string_view> views;
+    std::vector<TicketKey> keys;
+  };
+  void CandidateKeys(size_t k, CandidateScratch* scratch) const;
+  // The kCandidatePrefix (or all, if fewer) first candidates of task k in draw order. Thread-safe.
+  void LowestCandidates(size_t k, CandidateScratch* scratch, std::vector<int>* lowest) const;
   std::unique_ptr<TeamFlow> MakeFlow(const std::vector<int64_t>& caps) const;
   std::vector<int64_t> LevelledCaps(int percent) const;
 
@@ -167,6 +182,7 @@ class Assigner {
   int64_t internal_required_ = 0;
   std::vector<TeamDraw> draws_;
   std::vector<int64_t> load_;
+  size_t staff_id_bytes_ = 0;  // the inspector ids' total length
 };
 
 int Assigner::Intern(absl::flat_hash_map<std::string, int>* index, std::vector<std::string>* names,
@@ -910,28 +926,74 @@ std::string Assigner::ExplainCut(const TeamFlow& flow) {
   return message;
 }
 
+void Assigner::CandidateKeys(size_t k, CandidateScratch* scratch) const {
+  const std::string& task_id = plan_.tasks[k].id;
+  const auto& staff = bureau_.staff.inspectors();
+  const size_t count = staff.size();
+  // Every id "<task id>|<inspector id>" in one buffer, reserved to its exact size so the views stay valid.
+  scratch->ids.clear();
+  scratch->ids.reserve(count * (task_id.size() + 1) + staff_id_bytes_);
+  scratch->views.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    const size_t begin = scratch->ids.size();
+    scratch->ids.append(task_id);
+    scratch->ids.push_back('|');
+    scratch->ids.append(staff[i].id);
+    scratch->views[i] = absl::string_view(scratch->ids.data() + begin, scratch->ids.size() - begin);
+  }
+  scratch->keys.resize(count);
+  sampler_.Keys(scratch->views, absl::MakeSpan(scratch->keys));
+}
+
+void Assigner::LowestCandidates(size_t k, CandidateScratch* scratch, std::vector<int>* lowest) const {
+  CandidateKeys(k, scratch);
+  const std::vector<TicketKey>& keys = scratch->keys;
+  const std::vector<absl::string_view>& views = scratch->views;
+  // Draw order: ticket key, then (equal keys, practically never) the whole tickets and ids. Inspector ids
+  // are unique, so the order is total and the kept prefix is exactly the first entries of the full order.
+  const auto before = [&](int a, int b) {
+    const TicketKey ka = keys[static_cast<size_t>(a)], kb = keys[static_cast<size_t>(b)];
+    if (ka != kb) return ka < kb;
+    return sampler_.Compare(views[static_cast<size_t>(a)], views[static_cast<size_t>(b)]) < 0;
+  };
+  // One pass with a bounded max-heap: a candidate later than the kept maximum costs one comparison.
+  lowest->clear();
+  const int count = n();
+  const size_t keep = std::min(kCandidatePrefix, static_cast<size_t>(count));
+  for (int i = 0; i < count; ++i) {
+    if (lowest->size() < keep) {
+      lowest->push_back(i);
+      std::push_heap(lowest->begin(), lowest->end(), before);
+    } else if (before(i, lowest->front())) {
+      std::pop_heap(lowest->begin(), lowest->end(), before);
+      lowest->back() = i;
+      std::push_heap(lowest->begin(), lowest->end(), before);
+    }
+  }
+  std::sort_heap(lowest->begin(), lowest->end(), before);
+}
+
 absl::Status Assigner::Draw() {
   const int count = n();
   load_.assign(static_cast<size_t>(count), 0);
   draws_.resize(tasks_.size());
   const int threads = std::max(1, request_.threads == 0 ? 2 : request_.threads);
-  constexpr size_t kBatch = 256;
-  std::vector<uint64_t> keys;
   const auto& staff = bureau_.staff.inspectors();
+  staff_id_bytes_ = 0;
+  for (const Inspector& in : staff) staff_id_bytes_ += in.id.size();
+  // Every inspector of the directory is a candidate of every task (docs/teams.md), so each task hashes
+  // one ticket per inspector; the threads share that work. A team is complete after a few candidates, so
+  // a task keeps only its kCandidatePrefix lowest, in draw order, and orders the rest only when the draw
+  // walks past them (then on this thread, with the keys computed again).
+  constexpr size_t kBatch = 256;
+  std::vector<std::vector<int>> lowest(kBatch);
+  CandidateScratch serial_scratch;
   for (size_t start = 0; start < tasks_.size(); start += kBatch) {
     const size_t end = std::min(tasks_.size(), start + kBatch);
-    keys.assign((end - start) * static_cast<size_t>(count), 0);
     auto compute = [&](size_t first) {
-      std::string id;
+      CandidateScratch scratch;
       for (size_t k = start + first; k < end; k += static_cast<size_t>(threads)) {
-        id = plan_.tasks[k].id;
-        id.push_back('|');
-        const size_t prefix = id.size();
-        for (int i = 0; i < count; ++i) {
-          id.resize(prefix);
-          id.append(staff[static_cast<size_t>(i)].id);
-          keys[(k - start) * static_cast<size_t>(count) + static_cast<size_t>(i)] = sampler_.Key(id).first19;
-        }
+        LowestCandidates(k, &scratch, &lowest[k - start]);
       }
     };
     std::vector<std::thread> workers;
@@ -945,15 +1007,36 @@ absl::Status Assigner::Draw() {
       const Task& task = plan_.tasks[k];
       const TaskInfo& t = tasks_[k];
       const bool department = department_task(t);
-      const uint64_t* key = &keys[(k - start) * static_cast<size_t>(count)];
+      const std::vector<int>& prefix = lowest[k - start];
+      size_t next_in_prefix = 0;
+      std::vector<int> heap;  // the candidates after the prefix, once the draw needs them
+      bool heap_built = false;
       auto later = [&](int a, int b) {  // heap order: true when a is drawn after b
-        if (key[a] != key[b]) return key[a] > key[b];
-        return sampler_.Compare(absl::StrCat(task.id, "|", staff[static_cast<size_t>(a)].id),
-                                absl::StrCat(task.id, "|", staff[static_cast<size_t>(b)].id)) > 0;
+        const std::vector<TicketKey>& key = serial_scratch.keys;
+        if (key[static_cast<size_t>(a)] != key[static_cast<size_t>(b)])
+          return key[static_cast<size_t>(a)] > key[static_cast<size_t>(b)];
+        return sampler_.Compare(serial_scratch.views[static_cast<size_t>(a)],
+                                serial_scratch.views[static_cast<size_t>(b)]) > 0;
       };
-      std::vector<int> heap(static_cast<size_t>(count));
-      for (int i = 0; i < count; ++i) heap[static_cast<size_t>(i)] = i;
-      std::make_heap(heap.begin(), heap.end(), later);
+      // The next candidate in draw order, or -1 when every inspector has been looked at.
+      auto next_candidate = [&]() -> int {
+        if (next_in_prefix < prefix.size()) return prefix[next_in_prefix++];
+        if (!heap_built) {
+          heap_built = true;
+          CandidateKeys(k, &serial_scratch);
+          std::vector<bool> taken(static_cast<size_t>(count), false);
+          for (int i : prefix) taken[static_cast<size_t>(i)] = true;
+          for (int i = 0; i < count; ++i) {
+            if (!taken[static_cast<size_t>(i)]) heap.push_back(i);
+          }
+          std::make_heap(heap.begin(), heap.end(), later);
+        }
+        if (heap.empty()) return -1;
+        std::pop_heap(heap.begin(), heap.end(), later);
+        const int x = heap.back();
+        heap.pop_back();
+        return x;
+      };
 
       const Bitset* profile = &profiles_[static_cast<size_t>(t.profile)];
       std::vector<int> excluded = ProfileExclusions(t);
@@ -969,13 +1052,11 @@ absl::Status Assigner::Draw() {
       draw.task_id = task.id;
       draw.joint = t.joint;
       while (!open.empty()) {
-        if (heap.empty()) {
+        const int x = next_candidate();
+        if (x < 0) {
           return absl::InternalError(absl::StrCat("team draw: ran out of candidates at task ", task.id,
                                                   "; please report this with the inputs"));
         }
-        std::pop_heap(heap.begin(), heap.end(), later);
-        const int x = heap.back();
-        heap.pop_back();
         const FlowInspector& fx = flow_inspectors_[static_cast<size_t>(x)];
         absl::string_view reason = StaticReason(t, department, x, true);
         if (reason.empty()) {
@@ -1165,13 +1246,7 @@ class Differ {
 }  // namespace
 
 std::string UnstaffedPlanDigest(const Plan& plan) {
-  Plan cleared = plan;
-  for (Task& task : cleared.tasks) {
-    task.team.clear();
-    task.joint = JointType::kNone;
-    task.partner_department.clear();
-  }
-  return cleared.Digest();
+  return internal::PlanDigestWithoutTeams(plan);  // without copying the plan to clear its teams
 }
 
 absl::StatusOr<AssignResult> AssignTeams(const Bureau& bureau, const TeamRules& rules, const Plan& plan,
