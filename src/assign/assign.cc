@@ -47,10 +47,15 @@ constexpr const char* kStaticReasons[] = {kInactive, kUnit, kCertificate, kConfl
 // Distinct specialties a task may require: the places of a team must fit in the flow's 32-bit masks.
 constexpr size_t kMaxSlots = 32;
 
-// Candidates of a task kept in draw order before the draw starts (docs/teams.md, "The draw"): a team is
-// complete after a handful of them (members plus skipped ones), so ordering all inspectors is wasted work.
-// More are ordered on demand; the value changes only the speed.
-constexpr size_t kCandidatePrefix = 64;
+// The draw order of a task's candidates (docs/teams.md, "The draw") is needed only up to the last member,
+// a handful of candidates, so ordering every inspector is wasted work. Ticket keys are uniform below 10^19:
+// the candidates with a key below 10^19 × kExpectedCandidates / inspectors are exactly the first ones of
+// the order (about kExpectedCandidates of them), found in one pass and sorted; the rest is ordered only
+// when a draw walks past them. The constant changes only the speed, never the order.
+constexpr uint64_t kTicketKeyLimit = 10'000'000'000'000'000'000ULL;  // TicketKey::first19 < 10^19
+constexpr uint64_t kExpectedCandidates = 48;
+// Ticket keys kept per batch of tasks (8 bytes each): bounds the memory at any directory size.
+constexpr size_t kKeysPerBatch = size_t{1} << 22;
 
 // ⌈num/den × n⌉, at least 1 when n > 0 and num > 0, at most n (RULES.md §3), in exact integers.
 int64_t Quota(int64_t num, int64_t den, int64_t n) {
@@ -118,15 +123,13 @@ class Assigner {
   std::string GroupKey(int profile, const std::vector<int>& excluded, const std::vector<Place>& places) const;
   bool TeamPossible(int profile, const std::vector<int>& excluded, const std::vector<Place>& places);
   std::vector<size_t> TasksByTicket(absl::string_view suffix, const std::vector<size_t>& tasks) const;
-  // Ticket keys of every inspector for task k: "<task id>|<inspector id>" (docs/teams.md, "The draw").
-  struct CandidateScratch {
-    std::string ids;
-    std::vector<absl::string_view> views;
-    std::vector<TicketKey> keys;
-  };
-  void CandidateKeys(size_t k, CandidateScratch* scratch) const;
-  // The kCandidatePrefix (or all, if fewer) first candidates of task k in draw order. Thread-safe.
-  void LowestCandidates(size_t k, CandidateScratch* scratch, std::vector<int>* lowest) const;
+  // keys[i] = the ticket key of "<task id>|<inspector i id>" for task k, for every inspector. Thread-safe.
+  void CandidateKeys(size_t k, TicketKey* keys) const;
+  // The first candidates of task k in draw order, given its keys: every inspector whose key is below the
+  // returned threshold, sorted (docs/teams.md, "The draw"). Thread-safe.
+  uint64_t FirstCandidates(size_t k, const TicketKey* keys, std::vector<int>* first) const;
+  // Draw order of two candidates of task k with these keys: negative when a comes first.
+  int CandidateOrder(size_t k, const TicketKey* keys, int a, int b) const;
   std::unique_ptr<TeamFlow> MakeFlow(const std::vector<int64_t>& caps) const;
   std::vector<int64_t> LevelledCaps(int percent) const;
 
@@ -182,7 +185,6 @@ class Assigner {
   int64_t internal_required_ = 0;
   std::vector<TeamDraw> draws_;
   std::vector<int64_t> load_;
-  size_t staff_id_bytes_ = 0;  // the inspector ids' total length
 };
 
 int Assigner::Intern(absl::flat_hash_map<std::string, int>* index, std::vector<std::string>* names,
@@ -926,51 +928,55 @@ std::string Assigner::ExplainCut(const TeamFlow& flow) {
   return message;
 }
 
-void Assigner::CandidateKeys(size_t k, CandidateScratch* scratch) const {
+void Assigner::CandidateKeys(size_t k, TicketKey* keys) const {
   const std::string& task_id = plan_.tasks[k].id;
   const auto& staff = bureau_.staff.inspectors();
   const size_t count = staff.size();
-  // Every id "<task id>|<inspector id>" in one buffer, reserved to its exact size so the views stay valid.
-  scratch->ids.clear();
-  scratch->ids.reserve(count * (task_id.size() + 1) + staff_id_bytes_);
-  scratch->views.resize(count);
-  for (size_t i = 0; i < count; ++i) {
-    const size_t begin = scratch->ids.size();
-    scratch->ids.append(task_id);
-    scratch->ids.push_back('|');
-    scratch->ids.append(staff[i].id);
-    scratch->views[i] = absl::string_view(scratch->ids.data() + begin, scratch->ids.size() - begin);
+  // Ids are hashed in groups of kLanes (TicketSampler::Keys overlaps one id's hashing with the previous
+  // one's conversion), each built in a reused string that keeps the "<task id>|" prefix.
+  constexpr size_t kLanes = 8;
+  std::string ids[kLanes];
+  absl::string_view views[kLanes];
+  const size_t prefix = task_id.size() + 1;
+  for (std::string& id : ids) {
+    id.reserve(prefix + 32);
+    id.append(task_id);
+    id.push_back('|');
   }
-  scratch->keys.resize(count);
-  sampler_.Keys(scratch->views, absl::MakeSpan(scratch->keys));
+  for (size_t begin = 0; begin < count; begin += kLanes) {
+    const size_t size = std::min(kLanes, count - begin);
+    for (size_t j = 0; j < size; ++j) {
+      ids[j].resize(prefix);
+      ids[j].append(staff[begin + j].id);
+      views[j] = ids[j];
+    }
+    sampler_.Keys(absl::MakeConstSpan(views, size), absl::MakeSpan(keys + begin, size));
+  }
 }
 
-void Assigner::LowestCandidates(size_t k, CandidateScratch* scratch, std::vector<int>* lowest) const {
-  CandidateKeys(k, scratch);
-  const std::vector<TicketKey>& keys = scratch->keys;
-  const std::vector<absl::string_view>& views = scratch->views;
-  // Draw order: ticket key, then (equal keys, practically never) the whole tickets and ids. Inspector ids
-  // are unique, so the order is total and the kept prefix is exactly the first entries of the full order.
-  const auto before = [&](int a, int b) {
-    const TicketKey ka = keys[static_cast<size_t>(a)], kb = keys[static_cast<size_t>(b)];
-    if (ka != kb) return ka < kb;
-    return sampler_.Compare(views[static_cast<size_t>(a)], views[static_cast<size_t>(b)]) < 0;
-  };
-  // One pass with a bounded max-heap: a candidate later than the kept maximum costs one comparison.
-  lowest->clear();
+int Assigner::CandidateOrder(size_t k, const TicketKey* keys, int a, int b) const {
+  const TicketKey ka = keys[static_cast<size_t>(a)], kb = keys[static_cast<size_t>(b)];
+  if (ka != kb) return ka < kb ? -1 : 1;
+  // Equal keys (p = 10^-19 per pair): whole tickets, then ids, as the sampler orders them.
+  const std::string& task_id = plan_.tasks[k].id;
+  const auto& staff = bureau_.staff.inspectors();
+  return sampler_.Compare(absl::StrCat(task_id, "|", staff[static_cast<size_t>(a)].id),
+                          absl::StrCat(task_id, "|", staff[static_cast<size_t>(b)].id));
+}
+
+uint64_t Assigner::FirstCandidates(size_t k, const TicketKey* keys, std::vector<int>* first) const {
   const int count = n();
-  const size_t keep = std::min(kCandidatePrefix, static_cast<size_t>(count));
+  const uint64_t threshold = static_cast<uint64_t>(count) <= kExpectedCandidates
+                                 ? kTicketKeyLimit
+                                 : kTicketKeyLimit / static_cast<uint64_t>(count) * kExpectedCandidates;
+  first->clear();
   for (int i = 0; i < count; ++i) {
-    if (lowest->size() < keep) {
-      lowest->push_back(i);
-      std::push_heap(lowest->begin(), lowest->end(), before);
-    } else if (before(i, lowest->front())) {
-      std::pop_heap(lowest->begin(), lowest->end(), before);
-      lowest->back() = i;
-      std::push_heap(lowest->begin(), lowest->end(), before);
-    }
+    if (keys[static_cast<size_t>(i)].first19 < threshold) first->push_back(i);
   }
-  std::sort_heap(lowest->begin(), lowest->end(), before);
+  // Every candidate left out has a key >= threshold, above every key kept: the kept ones, sorted, are
+  // exactly the first entries of the task's full draw order.
+  std::sort(first->begin(), first->end(), [&](int a, int b) { return CandidateOrder(k, keys, a, b) < 0; });
+  return threshold;
 }
 
 absl::Status Assigner::Draw() {
@@ -979,21 +985,22 @@ absl::Status Assigner::Draw() {
   draws_.resize(tasks_.size());
   const int threads = std::max(1, request_.threads == 0 ? 2 : request_.threads);
   const auto& staff = bureau_.staff.inspectors();
-  staff_id_bytes_ = 0;
-  for (const Inspector& in : staff) staff_id_bytes_ += in.id.size();
   // Every inspector of the directory is a candidate of every task (docs/teams.md), so each task hashes
-  // one ticket per inspector; the threads share that work. A team is complete after a few candidates, so
-  // a task keeps only its kCandidatePrefix lowest, in draw order, and orders the rest only when the draw
-  // walks past them (then on this thread, with the keys computed again).
-  constexpr size_t kBatch = 256;
-  std::vector<std::vector<int>> lowest(kBatch);
-  CandidateScratch serial_scratch;
-  for (size_t start = 0; start < tasks_.size(); start += kBatch) {
-    const size_t end = std::min(tasks_.size(), start + kBatch);
-    auto compute = [&](size_t first) {
-      CandidateScratch scratch;
-      for (size_t k = start + first; k < end; k += static_cast<size_t>(threads)) {
-        LowestCandidates(k, &scratch, &lowest[k - start]);
+  // one ticket per inspector; the threads share that work, batch by batch. Each task's first candidates
+  // are picked out and sorted there too; the serial draw orders the rest only if it walks past them.
+  const size_t batch = std::max<size_t>(
+      1, std::min<size_t>(256, kKeysPerBatch / std::max<size_t>(1, static_cast<size_t>(count))));
+  std::vector<TicketKey> keys;
+  std::vector<std::vector<int>> first(batch);
+  std::vector<uint64_t> thresholds(batch);
+  for (size_t start = 0; start < tasks_.size(); start += batch) {
+    const size_t end = std::min(tasks_.size(), start + batch);
+    keys.resize((end - start) * static_cast<size_t>(count));
+    auto compute = [&](size_t offset) {
+      for (size_t k = start + offset; k < end; k += static_cast<size_t>(threads)) {
+        TicketKey* task_keys = &keys[(k - start) * static_cast<size_t>(count)];
+        CandidateKeys(k, task_keys);
+        thresholds[k - start] = FirstCandidates(k, task_keys, &first[k - start]);
       }
     };
     std::vector<std::thread> workers;
@@ -1007,27 +1014,21 @@ absl::Status Assigner::Draw() {
       const Task& task = plan_.tasks[k];
       const TaskInfo& t = tasks_[k];
       const bool department = department_task(t);
-      const std::vector<int>& prefix = lowest[k - start];
+      const TicketKey* task_keys = &keys[(k - start) * static_cast<size_t>(count)];
+      const std::vector<int>& prefix = first[k - start];
       size_t next_in_prefix = 0;
       std::vector<int> heap;  // the candidates after the prefix, once the draw needs them
       bool heap_built = false;
       auto later = [&](int a, int b) {  // heap order: true when a is drawn after b
-        const std::vector<TicketKey>& key = serial_scratch.keys;
-        if (key[static_cast<size_t>(a)] != key[static_cast<size_t>(b)])
-          return key[static_cast<size_t>(a)] > key[static_cast<size_t>(b)];
-        return sampler_.Compare(serial_scratch.views[static_cast<size_t>(a)],
-                                serial_scratch.views[static_cast<size_t>(b)]) > 0;
+        return CandidateOrder(k, task_keys, a, b) > 0;
       };
       // The next candidate in draw order, or -1 when every inspector has been looked at.
       auto next_candidate = [&]() -> int {
         if (next_in_prefix < prefix.size()) return prefix[next_in_prefix++];
         if (!heap_built) {
           heap_built = true;
-          CandidateKeys(k, &serial_scratch);
-          std::vector<bool> taken(static_cast<size_t>(count), false);
-          for (int i : prefix) taken[static_cast<size_t>(i)] = true;
           for (int i = 0; i < count; ++i) {
-            if (!taken[static_cast<size_t>(i)]) heap.push_back(i);
+            if (task_keys[static_cast<size_t>(i)].first19 >= thresholds[k - start]) heap.push_back(i);
           }
           std::make_heap(heap.begin(), heap.end(), later);
         }
