@@ -10,8 +10,10 @@
 // conflicts to match. Counters: ns_per_entity (CPU time per entity of the directory), and for the loads
 // file_bytes_per_entity (the input's size) and resident_bytes_per_entity (the loaded directory's memory).
 // Loads read from memory, so disk speed is not measured. Assigning teams is measured up to 10^5 entities
-// by default: every drawn task ranks the inspectors of its area group, and the generator's inspectors grow
-// with the directory, so the step grows as tasks × inspectors (see docs/PERFORMANCE.md).
+// by default (SSR_BENCH_ASSIGN_ALL=1: every size): every inspector of the directory is a candidate of every
+// drawn task (one ticket each, docs/teams.md), and a directory's inspectors must grow with its tasks to
+// carry their load, so one directory's team draw grows as tasks × inspectors, i.e. with the square of its
+// size (see docs/PERFORMANCE.md). A province draws its teams county by county, each from its own staff.
 #include <cstdlib>
 #include <map>
 #include <memory>

@@ -567,6 +567,22 @@ TEST(AssignTest, InactiveInspectorsAreNeverDrawn) {
   EXPECT_EQ(ReasonsFor(*r, "I-retired"), std::set<std::string>({"inactive"}));
 }
 
+// The draw orders only a task's first candidates ahead of time (about 48) and the rest on demand: with 300
+// inactive inspectors and 3 active ones, teams are found far down the order, and every skipped candidate
+// must still be in ticket order (Assign checks it against the sampler's full order).
+TEST(AssignTest, CandidatesFarDownTheTicketOrderAreReachedInTicketOrder) {
+  TestBureau t;
+  for (int i = 1; i <= 3; ++i) t.Add(absl::StrCat("I-", i), "brigade");
+  for (int i = 1; i <= 300; ++i) t.Add(absl::StrCat("I-retired-", i), "brigade").active = false;
+  AddEntities(t, 20, "杜固");
+  absl::StatusOr<AssignResult> r =
+      Assign(t.Build(), PlainRules(), MakePlan("2024Q2", Tasks("2024Q2", 20, "杜固")));
+  ASSERT_TRUE(r.ok()) << r.status();
+  size_t longest = 0;
+  for (const TeamDraw& draw : r->record.teams) longest = std::max(longest, draw.skipped.size());
+  EXPECT_GT(longest, 100u) << "no team was found beyond the first 100 candidates; the test lost its point";
+}
+
 TEST(AssignTest, ATakenCandidateThatWouldStrandALaterTaskIsSkippedForFeasibility) {
   // Two inspectors hold 固废 and can take one task each; the first tasks need nobody special, the last two
   // need 固废. A greedy draw would spend the specialists early; this one skips them for feasibility.

@@ -19,6 +19,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "assign/team_flow.h"
+#include "draw/plan_digest.h"
 #include "ssrandom/period.h"
 #include "ssrandom/sampler.h"
 
@@ -45,6 +46,16 @@ constexpr const char* kStaticReasons[] = {kInactive, kUnit, kCertificate, kConfl
 
 // Distinct specialties a task may require: the places of a team must fit in the flow's 32-bit masks.
 constexpr size_t kMaxSlots = 32;
+
+// The draw order of a task's candidates (docs/teams.md, "The draw") is needed only up to the last member,
+// a handful of candidates, so ordering every inspector is wasted work. Ticket keys are uniform below 10^19:
+// the candidates with a key below 10^19 × kExpectedCandidates / inspectors are exactly the first ones of
+// the order (about kExpectedCandidates of them), found in one pass and sorted; the rest is ordered only
+// when a draw walks past them. The constant changes only the speed, never the order.
+constexpr uint64_t kTicketKeyLimit = 10'000'000'000'000'000'000ULL;  // TicketKey::first19 < 10^19
+constexpr uint64_t kExpectedCandidates = 48;
+// Ticket keys kept per batch of tasks (8 bytes each): bounds the memory at any directory size.
+constexpr size_t kKeysPerBatch = size_t{1} << 22;
 
 // ⌈num/den × n⌉, at least 1 when n > 0 and num > 0, at most n (RULES.md §3), in exact integers.
 int64_t Quota(int64_t num, int64_t den, int64_t n) {
@@ -112,6 +123,13 @@ class Assigner {
   std::string GroupKey(int profile, const std::vector<int>& excluded, const std::vector<Place>& places) const;
   bool TeamPossible(int profile, const std::vector<int>& excluded, const std::vector<Place>& places);
   std::vector<size_t> TasksByTicket(absl::string_view suffix, const std::vector<size_t>& tasks) const;
+  // keys[i] = the ticket key of "<task id>|<inspector i id>" for task k, for every inspector. Thread-safe.
+  void CandidateKeys(size_t k, TicketKey* keys) const;
+  // The first candidates of task k in draw order, given its keys: every inspector whose key is below the
+  // returned threshold, sorted (docs/teams.md, "The draw"). Thread-safe.
+  uint64_t FirstCandidates(size_t k, const TicketKey* keys, std::vector<int>* first) const;
+  // Draw order of two candidates of task k with these keys: negative when a comes first.
+  int CandidateOrder(size_t k, const TicketKey* keys, int a, int b) const;
   std::unique_ptr<TeamFlow> MakeFlow(const std::vector<int64_t>& caps) const;
   std::vector<int64_t> LevelledCaps(int percent) const;
 
@@ -910,28 +928,79 @@ std::string Assigner::ExplainCut(const TeamFlow& flow) {
   return message;
 }
 
+void Assigner::CandidateKeys(size_t k, TicketKey* keys) const {
+  const std::string& task_id = plan_.tasks[k].id;
+  const auto& staff = bureau_.staff.inspectors();
+  const size_t count = staff.size();
+  // Ids are hashed in groups of kLanes (TicketSampler::Keys overlaps one id's hashing with the previous
+  // one's conversion), each built in a reused string that keeps the "<task id>|" prefix.
+  constexpr size_t kLanes = 8;
+  std::string ids[kLanes];
+  absl::string_view views[kLanes];
+  const size_t prefix = task_id.size() + 1;
+  for (std::string& id : ids) {
+    id.reserve(prefix + 32);
+    id.append(task_id);
+    id.push_back('|');
+  }
+  for (size_t begin = 0; begin < count; begin += kLanes) {
+    const size_t size = std::min(kLanes, count - begin);
+    for (size_t j = 0; j < size; ++j) {
+      ids[j].resize(prefix);
+      ids[j].append(staff[begin + j].id);
+      views[j] = ids[j];
+    }
+    sampler_.Keys(absl::MakeConstSpan(views, size), absl::MakeSpan(keys + begin, size));
+  }
+}
+
+int Assigner::CandidateOrder(size_t k, const TicketKey* keys, int a, int b) const {
+  const TicketKey ka = keys[static_cast<size_t>(a)], kb = keys[static_cast<size_t>(b)];
+  if (ka != kb) return ka < kb ? -1 : 1;
+  // Equal keys (p = 10^-19 per pair): whole tickets, then ids, as the sampler orders them.
+  const std::string& task_id = plan_.tasks[k].id;
+  const auto& staff = bureau_.staff.inspectors();
+  return sampler_.Compare(absl::StrCat(task_id, "|", staff[static_cast<size_t>(a)].id),
+                          absl::StrCat(task_id, "|", staff[static_cast<size_t>(b)].id));
+}
+
+uint64_t Assigner::FirstCandidates(size_t k, const TicketKey* keys, std::vector<int>* first) const {
+  const int count = n();
+  const uint64_t threshold = static_cast<uint64_t>(count) <= kExpectedCandidates
+                                 ? kTicketKeyLimit
+                                 : kTicketKeyLimit / static_cast<uint64_t>(count) * kExpectedCandidates;
+  first->clear();
+  for (int i = 0; i < count; ++i) {
+    if (keys[static_cast<size_t>(i)].first19 < threshold) first->push_back(i);
+  }
+  // Every candidate left out has a key >= threshold, above every key kept: the kept ones, sorted, are
+  // exactly the first entries of the task's full draw order.
+  std::sort(first->begin(), first->end(), [&](int a, int b) { return CandidateOrder(k, keys, a, b) < 0; });
+  return threshold;
+}
+
 absl::Status Assigner::Draw() {
   const int count = n();
   load_.assign(static_cast<size_t>(count), 0);
   draws_.resize(tasks_.size());
   const int threads = std::max(1, request_.threads == 0 ? 2 : request_.threads);
-  constexpr size_t kBatch = 256;
-  std::vector<uint64_t> keys;
   const auto& staff = bureau_.staff.inspectors();
-  for (size_t start = 0; start < tasks_.size(); start += kBatch) {
-    const size_t end = std::min(tasks_.size(), start + kBatch);
-    keys.assign((end - start) * static_cast<size_t>(count), 0);
-    auto compute = [&](size_t first) {
-      std::string id;
-      for (size_t k = start + first; k < end; k += static_cast<size_t>(threads)) {
-        id = plan_.tasks[k].id;
-        id.push_back('|');
-        const size_t prefix = id.size();
-        for (int i = 0; i < count; ++i) {
-          id.resize(prefix);
-          id.append(staff[static_cast<size_t>(i)].id);
-          keys[(k - start) * static_cast<size_t>(count) + static_cast<size_t>(i)] = sampler_.Key(id).first19;
-        }
+  // Every inspector of the directory is a candidate of every task (docs/teams.md), so each task hashes
+  // one ticket per inspector; the threads share that work, batch by batch. Each task's first candidates
+  // are picked out and sorted there too; the serial draw orders the rest only if it walks past them.
+  const size_t batch = std::max<size_t>(
+      1, std::min<size_t>(256, kKeysPerBatch / std::max<size_t>(1, static_cast<size_t>(count))));
+  std::vector<TicketKey> keys;
+  std::vector<std::vector<int>> first(batch);
+  std::vector<uint64_t> thresholds(batch);
+  for (size_t start = 0; start < tasks_.size(); start += batch) {
+    const size_t end = std::min(tasks_.size(), start + batch);
+    keys.resize((end - start) * static_cast<size_t>(count));
+    auto compute = [&](size_t offset) {
+      for (size_t k = start + offset; k < end; k += static_cast<size_t>(threads)) {
+        TicketKey* task_keys = &keys[(k - start) * static_cast<size_t>(count)];
+        CandidateKeys(k, task_keys);
+        thresholds[k - start] = FirstCandidates(k, task_keys, &first[k - start]);
       }
     };
     std::vector<std::thread> workers;
@@ -945,15 +1014,30 @@ absl::Status Assigner::Draw() {
       const Task& task = plan_.tasks[k];
       const TaskInfo& t = tasks_[k];
       const bool department = department_task(t);
-      const uint64_t* key = &keys[(k - start) * static_cast<size_t>(count)];
+      const TicketKey* task_keys = &keys[(k - start) * static_cast<size_t>(count)];
+      const std::vector<int>& prefix = first[k - start];
+      size_t next_in_prefix = 0;
+      std::vector<int> heap;  // the candidates after the prefix, once the draw needs them
+      bool heap_built = false;
       auto later = [&](int a, int b) {  // heap order: true when a is drawn after b
-        if (key[a] != key[b]) return key[a] > key[b];
-        return sampler_.Compare(absl::StrCat(task.id, "|", staff[static_cast<size_t>(a)].id),
-                                absl::StrCat(task.id, "|", staff[static_cast<size_t>(b)].id)) > 0;
+        return CandidateOrder(k, task_keys, a, b) > 0;
       };
-      std::vector<int> heap(static_cast<size_t>(count));
-      for (int i = 0; i < count; ++i) heap[static_cast<size_t>(i)] = i;
-      std::make_heap(heap.begin(), heap.end(), later);
+      // The next candidate in draw order, or -1 when every inspector has been looked at.
+      auto next_candidate = [&]() -> int {
+        if (next_in_prefix < prefix.size()) return prefix[next_in_prefix++];
+        if (!heap_built) {
+          heap_built = true;
+          for (int i = 0; i < count; ++i) {
+            if (task_keys[static_cast<size_t>(i)].first19 >= thresholds[k - start]) heap.push_back(i);
+          }
+          std::make_heap(heap.begin(), heap.end(), later);
+        }
+        if (heap.empty()) return -1;
+        std::pop_heap(heap.begin(), heap.end(), later);
+        const int x = heap.back();
+        heap.pop_back();
+        return x;
+      };
 
       const Bitset* profile = &profiles_[static_cast<size_t>(t.profile)];
       std::vector<int> excluded = ProfileExclusions(t);
@@ -969,13 +1053,11 @@ absl::Status Assigner::Draw() {
       draw.task_id = task.id;
       draw.joint = t.joint;
       while (!open.empty()) {
-        if (heap.empty()) {
+        const int x = next_candidate();
+        if (x < 0) {
           return absl::InternalError(absl::StrCat("team draw: ran out of candidates at task ", task.id,
                                                   "; please report this with the inputs"));
         }
-        std::pop_heap(heap.begin(), heap.end(), later);
-        const int x = heap.back();
-        heap.pop_back();
         const FlowInspector& fx = flow_inspectors_[static_cast<size_t>(x)];
         absl::string_view reason = StaticReason(t, department, x, true);
         if (reason.empty()) {
@@ -1165,13 +1247,7 @@ class Differ {
 }  // namespace
 
 std::string UnstaffedPlanDigest(const Plan& plan) {
-  Plan cleared = plan;
-  for (Task& task : cleared.tasks) {
-    task.team.clear();
-    task.joint = JointType::kNone;
-    task.partner_department.clear();
-  }
-  return cleared.Digest();
+  return internal::PlanDigestWithoutTeams(plan);  // without copying the plan to clear its teams
 }
 
 absl::StatusOr<AssignResult> AssignTeams(const Bureau& bureau, const TeamRules& rules, const Plan& plan,

@@ -1,11 +1,15 @@
 #include "ssrandom/plan.h"
 
+#include <cstddef>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/ascii.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "draw/plan_digest.h"
 #include "io/csv.h"
 #include "io/json_fields.h"
 #include "nlohmann/json.hpp"
@@ -30,6 +34,71 @@ absl::StatusOr<Enum> ParseNamed(absl::string_view text, const Enum (&values)[N],
 
 constexpr InspectionMethod kMethods[] = {InspectionMethod::kOnSite, InspectionMethod::kOffSite,
                                          InspectionMethod::kEither};
+
+// plan.csv, written row by row into a caller's buffer: ToCsv() builds the whole text, Digest() streams it.
+constexpr size_t kCsvHeaderBytes = 160;
+constexpr size_t kCsvRowBytesEstimate = 256;  // a typical row is 200-250 bytes; only a reservation
+constexpr size_t kDigestChunkBytes = size_t{1} << 16;
+
+void AppendCsvHeader(std::string* out) {
+  internal::AppendCsvRow(
+      out, {"task_id", "entity_id", "entity_name", "uscc", "area", "class", "pool", "credit_class", "stratum",
+            "ticket", "method", "items", "credit_based", "team", "joint", "partner_department"});
+}
+
+// Reused between rows, so joining the item and team lists allocates only while the lists grow.
+struct CsvRowScratch {
+  std::string items;
+  std::string team;
+};
+
+void JoinInto(const std::vector<std::string>& values, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0) out->push_back(';');
+    out->append(values[i]);
+  }
+}
+
+// One task's row; with `without_teams`, the row of the task with its team, joint type and partner
+// department cleared (UnstaffedPlanDigest), without copying the task.
+void AppendCsvTask(const Task& t, CsvRowScratch* scratch, std::string* out, bool without_teams = false) {
+  JoinInto(t.items, &scratch->items);
+  if (without_teams) {
+    scratch->team.clear();
+  } else {
+    JoinInto(t.team, &scratch->team);
+  }
+  internal::AppendCsvRow(
+      out, {t.id, t.entity_id, t.entity_name, t.uscc, t.area, SupervisionClassName(t.supervision_class),
+            PoolName(t.pool), t.credit_class, t.stratum, t.ticket, InspectionMethodName(t.method),
+            scratch->items, t.credit_based ? "true" : "false", scratch->team,
+            JointTypeName(without_teams ? JointType::kNone : t.joint),
+            without_teams ? absl::string_view() : absl::string_view(t.partner_department)});
+}
+
+// Canonical form (docs/draw.md): a format line, the header fields as one CSV row, then plan.csv exactly.
+// CSV rather than JSON keeps the digest cheap for plans of hundreds of thousands of tasks. The text is
+// streamed into the hasher through one reused buffer instead of being built whole (ToCsv() would allocate
+// and regrow a string as large as the plan): the same bytes, hashed in pieces.
+std::string StreamedDigest(const Plan& plan, bool without_teams) {
+  std::string chunk = "ssrandom-plan-v1\n";
+  chunk.reserve(kDigestChunkBytes + 4096);
+  internal::AppendCsvRow(&chunk, {plan.bureau, plan.period, plan.seed, plan.seed_source, plan.policy_name,
+                                  plan.policy_digest, plan.directory_digest});
+  AppendCsvHeader(&chunk);
+  Sha256Hasher hasher;
+  CsvRowScratch scratch;
+  for (const Task& t : plan.tasks) {
+    AppendCsvTask(t, &scratch, &chunk, without_teams);
+    if (chunk.size() >= kDigestChunkBytes) {
+      hasher.Update(chunk);
+      chunk.clear();
+    }
+  }
+  hasher.Update(chunk);
+  return hasher.FinishHex();
+}
 
 nlohmann::ordered_json TaskJson(const Task& t) {
   return {{"id", t.id},
@@ -118,33 +187,20 @@ const Task* Plan::FindEntity(absl::string_view entity_id) const {
 
 std::string Plan::ToCsv() const {
   std::string out;
-  internal::AppendCsvRow(
-      &out, {"task_id", "entity_id", "entity_name", "uscc", "area", "class", "pool", "credit_class",
-             "stratum", "ticket", "method", "items", "credit_based", "team", "joint", "partner_department"});
-  for (const Task& t : tasks) {
-    std::string items = absl::StrJoin(t.items, ";");
-    std::string team = absl::StrJoin(t.team, ";");
-    internal::AppendCsvRow(
-        &out, {t.id, t.entity_id, t.entity_name, t.uscc, t.area, SupervisionClassName(t.supervision_class),
-               PoolName(t.pool), t.credit_class, t.stratum, t.ticket, InspectionMethodName(t.method), items,
-               t.credit_based ? "true" : "false", team, JointTypeName(t.joint), t.partner_department});
-  }
+  out.reserve(kCsvHeaderBytes + tasks.size() * kCsvRowBytesEstimate);
+  AppendCsvHeader(&out);
+  CsvRowScratch scratch;
+  for (const Task& t : tasks) AppendCsvTask(t, &scratch, &out);
   return out;
 }
 
 std::string Plan::ToJson() const { return PlanJson(*this).dump(2) + "\n"; }
 
-std::string Plan::Digest() const {
-  // Canonical form (docs/draw.md): a format line, the header fields as one CSV row, then plan.csv exactly.
-  // CSV rather than JSON keeps the digest cheap for plans of hundreds of thousands of tasks.
-  std::string canonical = "ssrandom-plan-v1\n";
-  internal::AppendCsvRow(&canonical,
-                         {bureau, period, seed, seed_source, policy_name, policy_digest, directory_digest});
-  Sha256Hasher hasher;
-  hasher.Update(canonical);
-  hasher.Update(ToCsv());
-  return hasher.FinishHex();
-}
+std::string Plan::Digest() const { return StreamedDigest(*this, false); }
+
+namespace internal {
+std::string PlanDigestWithoutTeams(const Plan& plan) { return StreamedDigest(plan, true); }
+}  // namespace internal
 
 absl::StatusOr<Plan> Plan::FromJson(absl::string_view text, absl::string_view source) {
   nlohmann::json json;
