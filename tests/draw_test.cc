@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "ssrandom/check.h"
 #include "ssrandom/classify.h"
 #include "ssrandom/sample_bureau.h"
 #include "ssrandom/sampler.h"
@@ -139,6 +140,44 @@ TEST(DrawTest, TasksCarryClassMethodItemsAndCreditFlag) {
       EXPECT_FALSE(task.items.empty()) << task.id;
     }
     EXPECT_TRUE(task.team.empty());
+  }
+}
+
+// Found by the random-policy property tests: the draw made the positive list off-site and every other pool
+// on-site whatever the policy said, so a plan drawn under a policy with an on-site positive list failed its
+// own Q-POSITIVE check (0 of 130 planned on-site).
+TEST(DrawTest, EachPoolIsDrawnWithTheMethodThePolicySets) {
+  Policy swapped = EditedPreset([](nlohmann::json& json) {
+    json["quotas"]["positive"]["method"] = "on_site";
+    json["quotas"]["key"]["method"] = "off_site";
+  });
+  DrawResult drawn = MustDraw(Sample(), swapped, "2024Q1", Request());
+  for (const StratumRecord& s : drawn.record.strata) {
+    EXPECT_EQ(s.method, s.pool == "key" ? "off_site" : "on_site") << s.stratum;
+  }
+  for (const Task& task : drawn.plan.tasks) {
+    EXPECT_EQ(task.method, swapped.pool_quota(task.pool).method) << task.id;
+  }
+  EXPECT_TRUE(VerifyRecord(drawn.record, Sample(), swapped, {}).ok());
+  CheckInput input;
+  input.plans = {drawn.plan};
+  input.records = {drawn.record};
+  absl::StatusOr<ComplianceReport> report = Check(swapped, *Period::Parse("2024Q1"), input);
+  ASSERT_TRUE(report.ok()) << report.status();
+  for (const Finding& f : report->findings) {
+    if (f.rule == "Q-POSITIVE" || f.rule == "Q-KEY") {
+      EXPECT_EQ(f.status, FindingStatus::kMet)
+          << f.rule << " " << f.scope.credit_class << ": " << f.measured_text;
+    }
+  }
+  // An off-site pool is neither capped nor rotated: the key entities drawn in Q1 may be drawn again in Q2.
+  DrawRequest second = Request("second quarter");
+  second.history = {drawn.plan};
+  DrawResult q2 = MustDraw(Sample(), swapped, "2024Q2", second);
+  for (const StratumRecord& s : q2.record.strata) {
+    if (s.pool == "key") {
+      EXPECT_EQ(s.excluded_yearly_cap + s.excluded_rotation, 0) << s.stratum;
+    }
   }
 }
 
