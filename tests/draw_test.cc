@@ -278,6 +278,32 @@ TEST(RecordTest, JsonRoundTripsAndDigestIsStable) {
   EXPECT_EQ(back->seed_hash, TicketSampler(Request().seed).seed_hash());
 }
 
+// Found by the mutation property test (test_random_policies.py): unknown keys were ignored, so a record with
+// a key added, or with an optional field misspelt whose value is the default ("bureau": "" renamed), read
+// as the record the library wrote and verified.
+TEST(RecordTest, AKeyTheFormatDoesNotDefineIsAnErrorAtEveryLevel) {
+  DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  const nlohmann::json json = nlohmann::json::parse(drawn.record.ToJson());
+  const std::vector<std::pair<nlohmann::json::json_pointer, std::string>> places = {
+      {nlohmann::json::json_pointer(""), "record.json.note: unknown key"},
+      {nlohmann::json::json_pointer("/algorithm"), "record.json: algorithm.note: unknown key"},
+      {nlohmann::json::json_pointer("/directory"), "record.json: directory.note: unknown key"},
+      {nlohmann::json::json_pointer("/policy"), "record.json: policy.note: unknown key"},
+      {nlohmann::json::json_pointer("/strata/0"), "record.json: strata[0].note: unknown key"},
+      {nlohmann::json::json_pointer("/strata/0/selected/0"), "strata[0].selected[0].note: unknown key"}};
+  for (const auto& [where, message] : places) {
+    nlohmann::json edited = json;
+    edited[where]["note"] = "";
+    absl::StatusOr<DrawRecord> read = DrawRecord::FromJson(edited.dump(), "record.json");
+    ASSERT_EQ(read.status().code(), absl::StatusCode::kInvalidArgument) << where;
+    EXPECT_TRUE(absl::StrContains(read.status().message(), message)) << read.status();
+  }
+  nlohmann::json renamed = json;
+  renamed["Bureau"] = renamed["bureau"];
+  renamed.erase("bureau");
+  EXPECT_FALSE(DrawRecord::FromJson(renamed.dump(), "record.json").ok());
+}
+
 TEST(RecordTest, VerifyAcceptsTheRecordItProduced) {
   DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q1", Request());
   EXPECT_TRUE(VerifyRecord(drawn.record, Sample(), Preset(), {}).ok());
