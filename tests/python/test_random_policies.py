@@ -35,7 +35,7 @@ pandas = pytest.importorskip("pandas")
 from hypothesis import HealthCheck, assume, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-SETTINGS = settings(max_examples=60, deadline=None, derandomize=True, print_blob=True,
+SETTINGS = settings(max_examples=100, deadline=None, derandomize=True, print_blob=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 POOLS = ("special", "key", "positive", "general")
 STATUSES = ("active", "suspended", "closed", "relocated", "long_stopped", "deregistered")
