@@ -859,6 +859,22 @@ TEST_F(SampleTest, RecordJsonRoundTripsExactly) {
   ASSERT_FALSE(back.ok());
   EXPECT_TRUE(absl::StrContains(back.status().message(), "teams.json: teams[")) << back.status();
   EXPECT_TRUE(absl::StrContains(back.status().message(), "joint")) << back.status();
+  // A key the format does not define (an optional field misspelt, whose value is the default) is an error,
+  // not ignored: found by the mutation property test (test_random_policies.py).
+  std::string renamed = json;
+  renamed.replace(renamed.find("\"partner_department\""), 20, "\" artner_department\"");
+  back = TeamDrawRecord::FromJson(renamed, "teams.json");
+  ASSERT_FALSE(back.ok());
+  EXPECT_TRUE(absl::StrContains(back.status().message(), ". artner_department: unknown key"))
+      << back.status();
+  for (const char* object : {"\"rules\": {", "\"workload\": {", "\"inspector_directory\": {", "{"}) {
+    std::string added = json;
+    const size_t at = added.find(object) + std::string(object).size();
+    added.insert(at, "\"note\": \"\", ");
+    back = TeamDrawRecord::FromJson(added, "teams.json");
+    ASSERT_FALSE(back.ok()) << object;
+    EXPECT_TRUE(absl::StrContains(back.status().message(), "note: unknown key")) << back.status();
+  }
 }
 
 TEST_F(SampleTest, VerificationAcceptsTheRecordAndNamesTheFirstDifferenceOfATamperedOne) {

@@ -8,6 +8,7 @@
 #include "absl/strings/match.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
+#include "ssrandom/check.h"
 #include "ssrandom/classify.h"
 #include "ssrandom/sample_bureau.h"
 #include "ssrandom/sampler.h"
@@ -142,6 +143,44 @@ TEST(DrawTest, TasksCarryClassMethodItemsAndCreditFlag) {
   }
 }
 
+// Found by the random-policy property tests: the draw made the positive list off-site and every other pool
+// on-site whatever the policy said, so a plan drawn under a policy with an on-site positive list failed its
+// own Q-POSITIVE check (0 of 130 planned on-site).
+TEST(DrawTest, EachPoolIsDrawnWithTheMethodThePolicySets) {
+  Policy swapped = EditedPreset([](nlohmann::json& json) {
+    json["quotas"]["positive"]["method"] = "on_site";
+    json["quotas"]["key"]["method"] = "off_site";
+  });
+  DrawResult drawn = MustDraw(Sample(), swapped, "2024Q1", Request());
+  for (const StratumRecord& s : drawn.record.strata) {
+    EXPECT_EQ(s.method, s.pool == "key" ? "off_site" : "on_site") << s.stratum;
+  }
+  for (const Task& task : drawn.plan.tasks) {
+    EXPECT_EQ(task.method, swapped.pool_quota(task.pool).method) << task.id;
+  }
+  EXPECT_TRUE(VerifyRecord(drawn.record, Sample(), swapped, {}).ok());
+  CheckInput input;
+  input.plans = {drawn.plan};
+  input.records = {drawn.record};
+  absl::StatusOr<ComplianceReport> report = Check(swapped, *Period::Parse("2024Q1"), input);
+  ASSERT_TRUE(report.ok()) << report.status();
+  for (const Finding& f : report->findings) {
+    if (f.rule == "Q-POSITIVE" || f.rule == "Q-KEY") {
+      EXPECT_EQ(f.status, FindingStatus::kMet)
+          << f.rule << " " << f.scope.credit_class << ": " << f.measured_text;
+    }
+  }
+  // An off-site pool is neither capped nor rotated: the key entities drawn in Q1 may be drawn again in Q2.
+  DrawRequest second = Request("second quarter");
+  second.history = {drawn.plan};
+  DrawResult q2 = MustDraw(Sample(), swapped, "2024Q2", second);
+  for (const StratumRecord& s : q2.record.strata) {
+    if (s.pool == "key") {
+      EXPECT_EQ(s.excluded_yearly_cap + s.excluded_rotation, 0) << s.stratum;
+    }
+  }
+}
+
 TEST(DrawTest, RotationVisitsEveryKeyEntityWithinTheYear) {
   // 25% per quarter with rotation: four quarters cover the whole key pool.
   std::vector<Plan> history;
@@ -237,6 +276,32 @@ TEST(RecordTest, JsonRoundTripsAndDigestIsStable) {
   EXPECT_EQ(*back, drawn.record);
   EXPECT_EQ(back->Digest(), drawn.record.Digest());
   EXPECT_EQ(back->seed_hash, TicketSampler(Request().seed).seed_hash());
+}
+
+// Found by the mutation property test (test_random_policies.py): unknown keys were ignored, so a record with
+// a key added, or with an optional field misspelt whose value is the default ("bureau": "" renamed), read
+// as the record the library wrote and verified.
+TEST(RecordTest, AKeyTheFormatDoesNotDefineIsAnErrorAtEveryLevel) {
+  DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  const nlohmann::json json = nlohmann::json::parse(drawn.record.ToJson());
+  const std::vector<std::pair<nlohmann::json::json_pointer, std::string>> places = {
+      {nlohmann::json::json_pointer(""), "record.json.note: unknown key"},
+      {nlohmann::json::json_pointer("/algorithm"), "record.json: algorithm.note: unknown key"},
+      {nlohmann::json::json_pointer("/directory"), "record.json: directory.note: unknown key"},
+      {nlohmann::json::json_pointer("/policy"), "record.json: policy.note: unknown key"},
+      {nlohmann::json::json_pointer("/strata/0"), "record.json: strata[0].note: unknown key"},
+      {nlohmann::json::json_pointer("/strata/0/selected/0"), "strata[0].selected[0].note: unknown key"}};
+  for (const auto& [where, message] : places) {
+    nlohmann::json edited = json;
+    edited[where]["note"] = "";
+    absl::StatusOr<DrawRecord> read = DrawRecord::FromJson(edited.dump(), "record.json");
+    ASSERT_EQ(read.status().code(), absl::StatusCode::kInvalidArgument) << where;
+    EXPECT_TRUE(absl::StrContains(read.status().message(), message)) << read.status();
+  }
+  nlohmann::json renamed = json;
+  renamed["Bureau"] = renamed["bureau"];
+  renamed.erase("bureau");
+  EXPECT_FALSE(DrawRecord::FromJson(renamed.dump(), "record.json").ok());
 }
 
 TEST(RecordTest, VerifyAcceptsTheRecordItProduced) {

@@ -140,7 +140,8 @@ struct TeamDrawRecord {
   // SHA-256 hex of the canonical JSON (keys sorted, no whitespace, UTF-8), as DrawRecord::Digest(): what a
   // later team record of the same plan (a re-draw) holds as its previous_record_digest.
   std::string Digest() const;
-  // InvalidArgument naming the field on malformed input or an unknown format version.
+  // InvalidArgument naming the field on malformed input, an unknown format version or a key the format
+  // does not define (at any level).
   static absl::StatusOr<TeamDrawRecord> FromJson(absl::string_view text, absl::string_view source);
   friend bool operator==(const TeamDrawRecord& a, const TeamDrawRecord& b);
 };

@@ -97,7 +97,8 @@ struct DrawRecord {
   // SHA-256 hex of the canonical JSON: keys sorted, no whitespace, UTF-8 (docs/draw.md) — what the next
   // record's previous_record_digest holds.
   std::string Digest() const;
-  // InvalidArgument naming the field on malformed input or an unknown format version.
+  // InvalidArgument naming the field on malformed input, an unknown format version or a key the format
+  // does not define (at any level: an added or misspelt key is not the record the library wrote).
   static absl::StatusOr<DrawRecord> FromJson(absl::string_view text, absl::string_view source);
 
   friend bool operator==(const DrawRecord& a, const DrawRecord& b);

@@ -161,6 +161,7 @@ absl::StatusOr<TeamDrawRecord> TeamDrawRecord::FromJson(absl::string_view text, 
       internal::JsonFields d(*it, absl::StrCat(source, ".inspector_directory"), &error);
       record.inspector_directory_digest = d.String("digest");
       record.inspector_directory_size = d.Integer("size");
+      d.NoOtherKeys();
     }
   }
   const nlohmann::json& history = top.Array("history");
@@ -169,6 +170,7 @@ absl::StatusOr<TeamDrawRecord> TeamDrawRecord::FromJson(absl::string_view text, 
     HistoryEntry entry;
     entry.period = h.String("period");
     entry.plan_digest = h.String("plan_digest");
+    h.NoOtherKeys();
     record.history.push_back(std::move(entry));
   }
   if (error.ok()) {
@@ -189,6 +191,7 @@ absl::StatusOr<TeamDrawRecord> TeamDrawRecord::FromJson(absl::string_view text, 
       rules.internal_joint_share_denominator = r.Integer("internal_joint_share_denominator");
       rules.department_joints_per_quarter = SmallInt(r, "department_joints_per_quarter");
       std::vector<std::string> pools = r.StringList("full_coverage_pools");
+      r.NoOtherKeys();
       rules.full_coverage_pools.clear();
       for (const std::string& name : pools) {
         if (!error.ok()) break;
@@ -232,6 +235,7 @@ absl::StatusOr<TeamDrawRecord> TeamDrawRecord::FromJson(absl::string_view text, 
       } else {
         record.workload.stddev = sd->get<double>();
       }
+      w.NoOtherKeys({"stddev"});
     }
   }
   const nlohmann::json& teams = top.Array("teams");
@@ -243,11 +247,13 @@ absl::StatusOr<TeamDrawRecord> TeamDrawRecord::FromJson(absl::string_view text, 
     team.partner_department = f.String("partner_department", false);
     team.members = f.StringList("members");
     const nlohmann::json& skipped = f.Array("skipped");
+    f.NoOtherKeys();
     for (size_t j = 0; j < skipped.size() && error.ok(); ++j) {
       internal::JsonFields s(skipped[j], absl::StrCat(source, ": teams[", i, "].skipped[", j, "]"), &error);
       SkippedCandidate candidate;
       candidate.inspector_id = s.String("inspector_id");
       candidate.reason = s.String("reason");
+      s.NoOtherKeys();
       team.skipped.push_back(std::move(candidate));
     }
     if (!error.ok()) break;
@@ -259,6 +265,7 @@ absl::StatusOr<TeamDrawRecord> TeamDrawRecord::FromJson(absl::string_view text, 
     team.joint = *parsed;
     record.teams.push_back(std::move(team));
   }
+  top.NoOtherKeys({"inspector_directory", "rules", "workload"});
   if (!error.ok()) return error;
   return record;
 }

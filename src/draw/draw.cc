@@ -131,9 +131,10 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
     stratum.pool = std::string(PoolName(line.pool));
     stratum.rule = std::string(PoolRuleId(line.pool));
     stratum.credit_class = credit_class;
-    const bool off_site = line.pool == Pool::kPositive;
-    stratum.method =
-        std::string(InspectionMethodName(off_site ? InspectionMethod::kOffSite : InspectionMethod::kOnSite));
+    // The pool's method as the policy sets it (off-site for the positive list unless the policy says
+    // otherwise).
+    const bool off_site = line.method == InspectionMethod::kOffSite;
+    stratum.method = std::string(InspectionMethodName(line.method));
     stratum.pool_size = line.pool_size;
     stratum.ratio = line.ratio.ToString();
     stratum.quota = line.quota;

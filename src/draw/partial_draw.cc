@@ -115,8 +115,8 @@ absl::StatusOr<Placement> Place(const Directory& directory, const DrawPartSpec& 
     auto it = index_of.find({static_cast<int>(pool), cell});
     if (it == index_of.end()) continue;
     placement.stratum[row] = it->second;
-    // Off-site full coverage is neither capped nor rotated (draw.cc).
-    const bool off_site = pool == Pool::kPositive;
+    // Off-site pools are neither capped nor rotated (draw.cc).
+    const bool off_site = policy.pool_quota(pool).method == InspectionMethod::kOffSite;
     auto earlier_it = history.on_site_count.find(directory.id(row));
     const int earlier = earlier_it == history.on_site_count.end() ? 0 : earlier_it->second;
     if (off_site || earlier == 0) {
@@ -328,9 +328,7 @@ absl::StatusOr<DrawResult> MergeDrawParts(const Bureau& candidates, const DrawPa
     stratum.pool = std::string(PoolName(line.pool));
     stratum.rule = std::string(PoolRuleId(line.pool));
     stratum.credit_class = line.credit_class;
-    const bool off_site = line.pool == Pool::kPositive;
-    stratum.method =
-        std::string(InspectionMethodName(off_site ? InspectionMethod::kOffSite : InspectionMethod::kOnSite));
+    stratum.method = std::string(InspectionMethodName(spec.policy().pool_quota(line.pool).method));
     stratum.pool_size = tally.pool_size;
     stratum.ratio = line.ratio.ToString();
     const int64_t quota_value = line.ratio.QuotaOf(tally.pool_size);

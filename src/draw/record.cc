@@ -131,6 +131,7 @@ absl::StatusOr<DrawRecord> DrawRecord::FromJson(absl::string_view text, absl::st
     internal::JsonFields algorithm(json["algorithm"], absl::StrCat(source, ": algorithm"), &error);
     r.algorithm = algorithm.String("name");
     r.algorithm_version = static_cast<int>(algorithm.Integer("version"));
+    algorithm.NoOtherKeys();
   }
   r.library_version = top.String("library_version");
   r.bureau = top.String("bureau", false);
@@ -145,11 +146,14 @@ absl::StatusOr<DrawRecord> DrawRecord::FromJson(absl::string_view text, absl::st
     internal::JsonFields policy(json["policy"], absl::StrCat(source, ": policy"), &error);
     r.policy_name = policy.String("name");
     r.policy_digest = policy.String("digest");
+    directory.NoOtherKeys();
+    policy.NoOtherKeys();
   }
   const nlohmann::json& history = top.Array("history", false);
   for (size_t i = 0; i < history.size() && error.ok(); ++i) {
     internal::JsonFields h(history[i], absl::StrCat(source, ": history[", i, "]"), &error);
     r.history.push_back({h.String("period"), h.String("plan_digest")});
+    h.NoOtherKeys();
   }
   r.previous_record_digest = top.String("previous_record_digest", false);
   const nlohmann::json& strata = top.Array("strata");
@@ -174,10 +178,13 @@ absl::StatusOr<DrawRecord> DrawRecord::FromJson(absl::string_view text, absl::st
     for (size_t j = 0; j < selected.size() && error.ok(); ++j) {
       internal::JsonFields e(selected[j], absl::StrCat(f.path(), ".selected[", j, "]"), &error);
       s.selected.push_back({e.String("id"), e.String("ticket"), e.Boolean("readmitted", false)});
+      e.NoOtherKeys();
     }
+    f.NoOtherKeys();
     r.strata.push_back(std::move(s));
   }
   r.plan_digest = top.String("plan_digest");
+  top.NoOtherKeys({"algorithm", "directory", "policy"});
   if (!error.ok()) return error;
   return r;
 }

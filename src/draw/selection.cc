@@ -39,8 +39,7 @@ absl::Status CompleteStratum(const Policy& policy, const Period& period, const D
     if (a.ticket != b.ticket) return a.ticket < b.ticket;
     return directory.id(a.row) < directory.id(b.row);
   });
-  const InspectionMethod method =
-      pool == Pool::kPositive ? InspectionMethod::kOffSite : InspectionMethod::kOnSite;
+  const InspectionMethod method = policy.pool_quota(pool).method;
   for (const ChosenEntity& c : chosen) {
     stratum.selected.push_back({std::string(directory.id(c.row)), c.ticket, c.readmitted});
     Task task;

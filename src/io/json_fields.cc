@@ -1,5 +1,6 @@
 #include "io/json_fields.h"
 
+#include <algorithm>
 #include <functional>
 #include <string>
 #include <utility>
@@ -110,12 +111,22 @@ void JsonFields::Fail(absl::string_view key, absl::string_view reason) {
 
 const nlohmann::json* JsonFields::Find(absl::string_view key, bool required) {
   if (!first_error_->ok() || !object_.is_object()) return nullptr;
+  asked_.insert(std::string(key));
   auto it = object_.find(std::string(key));
   if (it == object_.end() || it->is_null()) {
     if (required) Fail(key, "missing");
     return nullptr;
   }
   return &*it;
+}
+
+void JsonFields::NoOtherKeys(std::initializer_list<absl::string_view> also) {
+  if (!first_error_->ok() || !object_.is_object()) return;
+  for (auto it = object_.begin(); it != object_.end(); ++it) {
+    if (asked_.contains(it.key()) || std::find(also.begin(), also.end(), it.key()) != also.end()) continue;
+    Fail(Utf8Safe(it.key()), "unknown key: the format has no such field (was the record edited?)");
+    return;
+  }
 }
 
 std::string JsonFields::String(absl::string_view key, bool required) {

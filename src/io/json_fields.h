@@ -5,9 +5,11 @@
 #define SSRANDOM_SRC_IO_JSON_FIELDS_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
+#include "absl/container/flat_hash_set.h"
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 #include "nlohmann/json.hpp"
@@ -27,11 +29,17 @@ class JsonFields {
   const nlohmann::json& Array(absl::string_view key, bool required = true);
   const std::string& path() const { return path_; }
   void Fail(absl::string_view key, absl::string_view reason);
+  // Fails on the first key (in key order) of the object that no accessor above was asked for and that is
+  // not in `also` (keys the caller reads itself). For readers of formats the library writes whole (draw and
+  // team records): a key the format does not define — added, or an optional field misspelt, which would
+  // otherwise read as its default — means the text is not the record the library wrote.
+  void NoOtherKeys(std::initializer_list<absl::string_view> also = {});
 
  private:
   const nlohmann::json* Find(absl::string_view key, bool required);
 
   const nlohmann::json& object_;
+  absl::flat_hash_set<std::string> asked_;
   std::string path_;
   absl::Status* first_error_;
 };
