@@ -110,7 +110,11 @@ void RegisterBureau(py::module_& m) {
       .def_property_readonly("entity_count", [](const Bureau& b) { return b.entities.size(); })
       .def_property_readonly("inspector_count", [](const Bureau& b) { return b.staff.size(); })
       .def_property_readonly("item_count", [](const Bureau& b) { return b.items.size(); })
-      .def_property_readonly("entities", [](const Bureau& b) { return b.entities; })
+      // A view, not a copy: a bureau cannot be changed from Python, and the directory keeps its digest, so
+      // `bureau.entities.digest()` and the draw share one computation (a copy cost O(n) per access).
+      .def_property_readonly(
+          "entities", [](const Bureau& b) -> const Directory& { return b.entities; },
+          py::return_value_policy::reference_internal)
       .def("summary_text", [](const Bureau& b) { return Summarize(b).ToText(); })
       .def("summary_json", [](const Bureau& b) { return Summarize(b).ToJson(); })
       .def(

@@ -251,7 +251,8 @@ class Bureau:
 
     @property
     def entities(self) -> Directory:
-        """The entity directory (a copy)."""
+        """The entity directory: a view of the bureau's own (a bureau does not change once made), so its digest,
+        once computed, is shared with every draw of this bureau."""
         return Directory(self._core.entities)
 
     def summary(self) -> str:
