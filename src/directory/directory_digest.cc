@@ -9,6 +9,7 @@
 #include <cstring>
 #include <mutex>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -99,11 +100,18 @@ std::string ComputeCanonicalDigest(const internal::EntityColumns& columns) {
   const int threads =
       rows < kRowsPerDigestThread ? 1 : static_cast<int>(std::min(hardware, kMaxDigestThreads));
   std::vector<std::thread> workers;
+  int first_unstarted = threads;  // threads that could not be started leave their buckets to this one
   for (int t = 1; t < threads; ++t) {
-    workers.emplace_back(digest_buckets, kDirectoryDigestBuckets * t / threads,
-                         kDirectoryDigestBuckets * (t + 1) / threads);
+    try {
+      workers.emplace_back(digest_buckets, kDirectoryDigestBuckets * t / threads,
+                           kDirectoryDigestBuckets * (t + 1) / threads);
+    } catch (const std::system_error&) {
+      first_unstarted = t;
+      break;
+    }
   }
   digest_buckets(0, kDirectoryDigestBuckets / threads);
+  digest_buckets(kDirectoryDigestBuckets * first_unstarted / threads, kDirectoryDigestBuckets);
   for (std::thread& worker : workers) worker.join();
   return CombineBuckets(digests);
 }
