@@ -259,6 +259,24 @@ TEST(PolicyFileTest, NumberTooLargeForADoubleIsAProblemAtItsLineNotACrash) {
   EXPECT_HAS(policy.status().message(), "p.json:3:13: the file is not valid JSON: number overflow");
 }
 
+TEST(PolicyFileTest, SyntaxErrorQuotingInvalidUtf8AfterAQuoteIsAUtf8Message) {
+  // policy_fuzzer, corpus/policy/syntax_error_last_read_holds_quote.json: nlohmann's "last read: '…'"
+  // quoted input holding "'; " and then bytes that are not UTF-8; the snippet was cut at the inner "'; "
+  // and the raw bytes stayed in the message.
+  std::string text = "{\"a'; b c";
+  text += std::string(40, '\xff');
+  text += "\": 1}";
+  const std::vector<PolicyProblem> problems = Policy::Check(text, "p.json");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_TRUE(absl::StrContains(problems[0].ToString(), "the file is not valid JSON"))
+      << problems[0].ToString();
+  EXPECT_EQ(internal::FindInvalidUtf8(problems[0].ToString()), problems[0].ToString().size());
+  EXPECT_FALSE(absl::StrContains(problems[0].ToString(), "last read")) << problems[0].ToString();
+  absl::StatusOr<Policy> policy = Policy::FromJson(text, "p.json");
+  ASSERT_FALSE(policy.ok());
+  EXPECT_EQ(internal::FindInvalidUtf8(policy.status().message()), policy.status().message().size());
+}
+
 TEST(PolicyFileTest, DeeplyNestedValueIsAProblemNotAStackOverflow) {
   // policy_fuzzer: the locator that finds each value's line recursed once per '[' (and built a path per
   // level): 100,000 nested arrays (200 KB) overflowed the stack.

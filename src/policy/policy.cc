@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "io/file.h"
+#include "io/utf8.h"
 #include "nlohmann/json.hpp"
 #include "policy/condition_ast.h"
 #include "policy/edit_distance.h"
@@ -883,13 +884,16 @@ std::string JsonSyntaxMessage(const nlohmann::json::parse_error& error) {
   size_t colon = what.find(": ");
   if (colon != absl::string_view::npos) what.remove_prefix(colon + 2);
   // "; last read: '…'" repeats raw input, possibly cut inside a UTF-8 character; the location says enough.
+  // The quoted input may itself hold "'; ", so its end is the last "'; expected " (nlohmann adds that part
+  // last, when it expected a token) or the end of the message; Utf8Safe guards what is left.
   std::string message(what);
   size_t last_read = message.find("; last read: '");
   if (last_read != std::string::npos) {
-    size_t end = message.find("'; ", last_read + 14);
-    message.erase(last_read, end == std::string::npos ? std::string::npos : end + 1 - last_read);
+    size_t end = message.rfind("'; expected ");
+    message.erase(last_read,
+                  end == std::string::npos || end < last_read ? std::string::npos : end + 1 - last_read);
   }
-  return absl::StrCat("the file is not valid JSON: ", message);
+  return absl::StrCat("the file is not valid JSON: ", internal::Utf8Safe(message));
 }
 
 std::vector<PolicyProblem> Parse(absl::string_view text, absl::string_view source_name,
@@ -932,8 +936,9 @@ std::vector<PolicyProblem> Parse(absl::string_view text, absl::string_view sourc
       offset = std::min(text.size(), text.find(what.substr(open + 1, close - open - 1)));
     }
     const size_t colon = what.find("] ");
-    syntax_problem(offset, absl::StrCat("the file is not valid JSON: ",
-                                        colon == std::string::npos ? what : what.substr(colon + 2)));
+    syntax_problem(
+        offset, absl::StrCat("the file is not valid JSON: ",
+                             internal::Utf8Safe(colon == std::string::npos ? what : what.substr(colon + 2))));
     return problems;
   }
   internal::JsonLocator locator(text);
