@@ -222,6 +222,20 @@ TEST(BureauNameTest, NameIsTheSameFromAFolderAndADocument) {
   EXPECT_EQ(loaded->name, "新乐");
 }
 
+TEST(BureauNameTest, LeadingZeroWidthNoBreakSpaceIsDroppedFromADocumentAsFromAFile) {
+  // bureau_json_fuzzer, corpus/bureau_json/name_with_bom_after_spaces.json: "  \uFEFFded name " kept its
+  // U+FEFF from a document, but name.txt written from it lost it as a byte order mark on loading.
+  absl::StatusOr<Bureau> bureau =
+      ReadBureauJson("{\"name\": \"  \xEF\xBB\xBF ded name \", \"entities\": [{\"id\": \"A\"}]}", "b.json");
+  ASSERT_TRUE(bureau.ok()) << bureau.status();
+  EXPECT_EQ(bureau->name, "ded name");
+  const std::string folder = TempFolder();
+  ASSERT_TRUE(SaveBureau(*bureau, folder, TableFormat::kCsv).ok());
+  absl::StatusOr<Bureau> loaded = LoadBureau(folder);
+  ASSERT_TRUE(loaded.ok()) << loaded.status();
+  EXPECT_EQ(loaded->name, bureau->name);
+}
+
 TEST(BureauNameTest, NameThatIsNotOneLineOfUtf8TextIsAnError) {
   const std::string folder = TempFolder();
   ASSERT_TRUE(internal::WriteFileAtomic(folder + "/entities.csv", "id\nA\n").ok());

@@ -80,17 +80,21 @@ void DeclareNamedUnits(InspectorDirectory* staff, bool have_units, bool have_dep
   }
 }
 
-// Sets the bureau's name from name.txt or the "name" of a bureau document: trimmed (and, from a file,
-// without a byte order mark), and like every other text field UTF-8 without control characters, so that a
-// folder and a document of the same bureau load to the same name.
+// Sets the bureau's name from name.txt or the "name" of a bureau document: trimmed, without leading U+FEFF
+// (a file's byte order mark, or a zero-width no-break space at the start of a document's name: the same
+// bytes, so both are dropped or a document's name would lose them only after a save as a folder), and like
+// every other text field UTF-8 without control characters, so that a folder and a document of the same
+// bureau load to the same name.
 void SetName(absl::string_view text, const std::string& source, Bureau* bureau, QualityReport* report) {
-  if (absl::StartsWith(text, internal::kUtf8Bom)) text.remove_prefix(internal::kUtf8Bom.size());
   if (size_t bad = internal::FindInvalidUtf8(text); bad < text.size()) {
     internal::AddError(report, {source, 0, 0}, "", "name", "not_utf8",
                        internal::NotUtf8Message(source, text, bad).substr(source.size() + 2));
     return;
   }
   text = absl::StripAsciiWhitespace(text);
+  while (absl::StartsWith(text, internal::kUtf8Bom)) {
+    text = absl::StripAsciiWhitespace(text.substr(internal::kUtf8Bom.size()));
+  }
   if (absl::Status s = internal::CheckNoControlCharacters("name", text); !s.ok()) {
     internal::AddError(report, {source, 0, 0}, "", "name", "invalid_value",
                        absl::StrCat(s.message(), "; the bureau's name is one line of text"));
