@@ -97,3 +97,18 @@ def test_documented_digest_recipe_recomputes_the_directory_digest(tmp_path):
     text = "ssrandom-entity-directory-v2\n" + "".join(
         hashlib.sha256(b"".join(sorted(bucket))).hexdigest() + "\n" for bucket in buckets)
     assert hashlib.sha256(text.encode()).hexdigest() == bureau.entities.digest()
+
+
+def test_entities_is_a_view_that_keeps_its_bureau_alive_and_shares_its_digest():
+    """Bureau.entities is a view of the bureau's own directory (no O(n) copy per access); the view keeps the
+    bureau alive, and the digest computed through it is the one every draw of the bureau names."""
+    import gc
+
+    entities = ssrandom.Bureau.sample(300, seed=2).entities  # the bureau itself is not kept
+    gc.collect()
+    assert len(entities) == 300
+    digest = entities.digest()
+    bureau = ssrandom.Bureau.sample(300, seed=2)
+    assert bureau.entities.digest() == digest
+    drawn = ssrandom.draw(bureau, ssrandom.Policy.load("hebei-xinle-2024"), "2024Q1", "seed 2024-01-05")
+    assert drawn.record.data["directory"]["digest"] == digest
