@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
@@ -108,6 +109,42 @@ TEST(JsonReadersTest, RepeatedKeyIsAnErrorNamingTheKeyAndTheObject) {
 
   // Equal keys in different objects are fine.
   EXPECT_TRUE(ReadEntities(R"([{"id": "A"}, {"id": "B"}])", TableFormat::kJson, "entities.json").ok());
+}
+
+// Found by the record-mutation property test (tests/python/test_random_policies.py) in CI: nlohmann's lexer
+// takes a NUL byte for the end of the input, so a team record whose final newline was changed to NUL verified
+// as the record. A raw NUL is never JSON; every JSON reader refuses it, at its line and character.
+TEST(JsonReadersTest, NulByteAnywhereIsASyntaxErrorNotTheEndOfTheInput) {
+  const std::string plan = PlanJson("1");
+  ASSERT_TRUE(Plan::FromJson(plan, "plan.json").ok());
+  for (const std::string& text :
+       {plan + std::string(1, '\0'), plan + std::string("\0garbage", 8), std::string(1, '\0') + plan}) {
+    absl::StatusOr<Plan> read = Plan::FromJson(text, "plan.json");
+    ASSERT_EQ(read.status().code(), absl::StatusCode::kInvalidArgument) << absl::CEscape(text);
+    EXPECT_HAS(read.status().message(), "plan.json: malformed JSON: line ");
+    EXPECT_HAS(read.status().message(), "a NUL byte (0x00), which JSON writes only as \\u0000");
+  }
+  absl::StatusOr<Plan> second_line =
+      Plan::FromJson(absl::StrCat("\n \"中\"", std::string(1, '\0')), "plan.json");
+  EXPECT_HAS(second_line.status().message(), "line 2, character 5: a NUL byte");
+
+  const std::string entities = std::string(R"([{"id": "A"}])") + '\0';
+  EXPECT_EQ(ReadEntities(entities, TableFormat::kJson, "entities.json").status().code(),
+            absl::StatusCode::kInvalidArgument);
+
+  const std::string holidays =
+      R"({"format":"ssrandom-holidays-v1","years":[{"year":2030,"off":[],"work":[]}]})";
+  ASSERT_TRUE(WorkingDayCalendar().LoadJson(holidays, "holidays.json").ok());
+  absl::Status holidays_nul = WorkingDayCalendar().LoadJson(holidays + '\0', "holidays.json");
+  EXPECT_HAS(holidays_nul.message(), "holidays.json: not valid JSON: line 1, character 77: a NUL byte");
+
+  const std::string policy = Policy::Preset("hebei-xinle-2024")->CanonicalJson();
+  ASSERT_TRUE(Policy::FromJson(policy, "policy.json").ok());
+  std::vector<PolicyProblem> problems = Policy::Check(policy + '\0', "policy.json");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].line, 1);
+  EXPECT_EQ(problems[0].column, internal::PositionInText(policy, policy.size()).character);
+  EXPECT_HAS(problems[0].message, "the file is not valid JSON: a NUL byte");
 }
 
 // Found while sizing inputs for the fuzzers: RestIsLineEndings() scanned to the end of the text at every CR

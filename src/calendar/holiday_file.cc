@@ -16,6 +16,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_replace.h"
+#include "io/json_fields.h"
 #include "io/utf8.h"
 #include "ssrandom/calendar.h"
 #include "ssrandom/date.h"
@@ -220,6 +221,9 @@ absl::StatusOr<std::vector<HolidayYear>> ParseHolidayFile(absl::string_view text
   }
   if (size_t bad = FindInvalidUtf8(text); bad < text.size()) {
     return absl::InvalidArgumentError(NotUtf8Message(source, text, bad));
+  }
+  if (std::string nul = RawNulByteProblem(text); !nul.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(source, ": not valid JSON: ", nul));
   }
   DuplicateKeyFinder duplicates;
   Json root = Json::parse(

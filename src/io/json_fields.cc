@@ -187,9 +187,19 @@ const nlohmann::json& JsonFields::Array(absl::string_view key, bool required) {
   return *value;
 }
 
+std::string RawNulByteProblem(absl::string_view text) {
+  const size_t nul = text.find('\0');
+  if (nul == absl::string_view::npos) return "";
+  const TextPosition position = PositionInText(text, nul);
+  return absl::StrCat("line ", position.line, ", character ", position.character, ": ", kRawNulByteReason);
+}
+
 absl::Status ParseJson(absl::string_view text, absl::string_view source, nlohmann::json* out) {
   if (size_t bad = FindInvalidUtf8(text); bad < text.size()) {
     return absl::InvalidArgumentError(NotUtf8Message(source, text, bad));
+  }
+  if (std::string nul = RawNulByteProblem(text); !nul.empty()) {
+    return absl::InvalidArgumentError(absl::StrCat(source, ": malformed JSON: ", nul));
   }
   DuplicateKeyFinder duplicates;
   // Exceptions stay inside this function: nlohmann reports the line and column only through them. Every

@@ -44,10 +44,20 @@ class JsonFields {
   absl::Status* first_error_;
 };
 
+// JSON text holds no raw NUL byte (a string writes it as \u0000), but nlohmann's lexer takes one for the end
+// of the input, as in a C string: "{...}\0anything" would parse as "{...}", and a record whose last byte was
+// changed to NUL would read as the record. Every JSON reader refuses it first. An empty string when `text`
+// holds no NUL byte; else where the first one is and why it is wrong, for a syntax error message:
+//   "line 3, character 7: a NUL byte (0x00), which JSON writes only as \u0000 inside a string"
+std::string RawNulByteProblem(absl::string_view text);
+inline constexpr absl::string_view kRawNulByteReason =
+    "a NUL byte (0x00), which JSON writes only as \\u0000 inside a string";
+
 // Parses JSON text, as every JSON reader of the library does. InvalidArgument, with a message that starts
 // with `source`, is UTF-8 and says what to fix, when the text
 //  - is not UTF-8 (a file saved as GBK or UTF-16: the message says to save it again as UTF-8);
-//  - is not JSON (the message has the line and column), including numbers too large for a double;
+//  - is not JSON (the message has the line and column), including numbers too large for a double and a raw
+//    NUL byte anywhere (RawNulByteProblem);
 //  - repeats a key within one object: the parser would keep only the last value and silently drop the
 //    others (a second "entities" array, a second value of a field), so that is an error, naming the key
 //    and where the object is ("entities[3]").

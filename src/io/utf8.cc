@@ -41,30 +41,34 @@ std::string Utf8Safe(absl::string_view text) {
   return out;
 }
 
+TextPosition PositionInText(absl::string_view text, size_t offset) {
+  TextPosition position;
+  for (size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++position.line;
+      position.character = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++position.character;
+    }
+  }
+  return position;
+}
+
 std::string NotUtf8Message(absl::string_view source, absl::string_view text, size_t offset) {
   if (absl::StartsWith(text, "\xFF\xFE") || absl::StartsWith(text, "\xFE\xFF")) {
     return absl::StrCat(source,
                         ": the file is UTF-16 text (\"Unicode text\"), not UTF-8; save it again with the "
                         "encoding UTF-8");
   }
-  int64_t line = 1;
-  int64_t character = 1;
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      character = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++character;
-    }
-  }
+  const TextPosition position = PositionInText(text, offset);
   std::string bytes;
   for (size_t i = offset; i < text.size() && i < offset + 4 &&
                           (i == offset || (static_cast<unsigned char>(text[i]) & 0x80) != 0);
        ++i) {
     absl::StrAppendFormat(&bytes, "%s0x%02X", bytes.empty() ? "" : " ", static_cast<unsigned char>(text[i]));
   }
-  return absl::StrCat(source, ": the file is not UTF-8 text (bytes ", bytes, " at line ", line,
-                      ", character ", character,
+  return absl::StrCat(source, ": the file is not UTF-8 text (bytes ", bytes, " at line ", position.line,
+                      ", character ", position.character,
                       "); if it was saved as GBK/GB18030 (\"ANSI\"), save it again with the encoding UTF-8");
 }
 

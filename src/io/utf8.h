@@ -4,6 +4,7 @@
 #define SSRANDOM_SRC_IO_UTF8_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "absl/strings/string_view.h"
@@ -42,6 +43,14 @@ size_t FindInvalidUtf8(absl::string_view text);
 // `text` with each byte that is not part of well-formed UTF-8 written as \xNN, so that a message quoting
 // input stays UTF-8. UTF-8 text is returned unchanged.
 std::string Utf8Safe(absl::string_view text);
+
+// Where byte `offset` of `text` is, as a clerk's editor shows it: line and character, both from 1, counting
+// UTF-8 characters rather than bytes.
+struct TextPosition {
+  int64_t line = 1;
+  int64_t character = 1;
+};
+TextPosition PositionInText(absl::string_view text, size_t offset);
 
 // The message for a file that is not UTF-8, when FindInvalidUtf8(text) == offset < text.size():
 //   "<source>: the file is not UTF-8 text (bytes 0xB9 0xAB at line 2, character 5); if it was saved as

@@ -17,6 +17,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "io/file.h"
+#include "io/json_fields.h"
 #include "io/utf8.h"
 #include "nlohmann/json.hpp"
 #include "policy/condition_ast.h"
@@ -904,22 +905,16 @@ std::vector<PolicyProblem> Parse(absl::string_view text, absl::string_view sourc
   auto syntax_problem = [&](size_t offset, std::string message) {
     PolicyProblem problem;
     problem.source = std::string(source_name);
-    offset = std::min(offset, text.size());
-    int line = 1;
-    int column = 1;
-    for (size_t i = 0; i < offset; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-        ++column;
-      }
-    }
-    problem.line = line;
-    problem.column = column;
+    const internal::TextPosition position = internal::PositionInText(text, offset);
+    problem.line = static_cast<int>(position.line);
+    problem.column = static_cast<int>(position.character);
     problem.message = std::move(message);
     problems.push_back(std::move(problem));
   };
+  if (const size_t nul = text.find('\0'); nul != absl::string_view::npos) {
+    syntax_problem(nul, absl::StrCat("the file is not valid JSON: ", internal::kRawNulByteReason));
+    return problems;
+  }
   try {
     doc = Json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& error) {
