@@ -10,6 +10,7 @@
 #include "nlohmann/json.hpp"
 #include "ssrandom/check.h"
 #include "ssrandom/classify.h"
+#include "ssrandom/condition.h"
 #include "ssrandom/sample_bureau.h"
 #include "ssrandom/sampler.h"
 
@@ -141,6 +142,36 @@ TEST(DrawTest, TasksCarryClassMethodItemsAndCreditFlag) {
     }
     EXPECT_TRUE(task.team.empty());
   }
+}
+
+// The draw evaluates item conditions a block of rows at a time and keeps the results; each task's items must
+// still be exactly the items whose method fits and whose condition is true for that entity, evaluated alone,
+// across block boundaries and in the last, partial block.
+TEST(DrawTest, TaskItemsAreTheItemsWhoseConditionHoldsForTheEntity) {
+  SampleBureauOptions options;
+  options.entities = 5000;  // several blocks of rows, the last one partial
+  const Bureau bureau = GenerateBureau(options);
+  const Period period = *Period::Parse("2024Q1");
+  DrawResult drawn = MustDraw(bureau, Preset(), "2024Q1", Request());
+  ASSERT_GT(drawn.plan.tasks.size(), 1000u);
+  std::vector<Condition> conditions;
+  for (const Item& item : bureau.items) {
+    conditions.push_back(item.applies_to.empty() ? Condition() : *Condition::Parse(item.applies_to));
+  }
+  std::set<size_t> rows_seen;
+  for (const Task& task : drawn.plan.tasks) {
+    const size_t row = *bureau.entities.Find(task.entity_id);
+    rows_seen.insert(row);
+    const Entity entity = bureau.entities.Get(row);
+    std::vector<std::string> expected;
+    for (size_t i = 0; i < bureau.items.size(); ++i) {
+      const Item& item = bureau.items[i];
+      if (item.method != InspectionMethod::kEither && item.method != task.method) continue;
+      if (conditions[i].Evaluate(entity, period) == Truth::kTrue) expected.push_back(item.id);
+    }
+    EXPECT_EQ(task.items, expected) << task.id;
+  }
+  EXPECT_GE(*rows_seen.rbegin(), 4096u);  // tasks in the last block were checked too
 }
 
 // Found by the random-policy property tests: the draw made the positive list off-site and every other pool

@@ -21,7 +21,7 @@ std::vector<ChosenEntity> LowestTickets(const TicketSampler& sampler, const Dire
 }
 
 absl::Status CompleteStratum(const Policy& policy, const Period& period, const Directory& directory,
-                             const Classification& classification, const ItemMatcher& items, Pool pool,
+                             const Classification& classification, ItemMatcher& items, Pool pool,
                              std::vector<ChosenEntity> chosen, StratumRecord& stratum, Plan& plan) {
   const size_t quota = static_cast<size_t>(stratum.quota);
   if (chosen.size() < quota) {
@@ -35,10 +35,15 @@ absl::Status CompleteStratum(const Policy& policy, const Period& period, const D
     }
     stratum.whole_pool_taken = true;
   }
-  std::sort(chosen.begin(), chosen.end(), [&](const ChosenEntity& a, const ChosenEntity& b) {
+  const auto ticket_order = [&](const ChosenEntity& a, const ChosenEntity& b) {
     if (a.ticket != b.ticket) return a.ticket < b.ticket;
     return directory.id(a.row) < directory.id(b.row);
-  });
+  };
+  // LowestTickets returns rows in ticket order already; only readmitted rows appended after them, or a
+  // merge of parts, need the sort (which compares ~70-character ticket strings: 6% of a draw at 10^5).
+  if (!std::is_sorted(chosen.begin(), chosen.end(), ticket_order)) {
+    std::sort(chosen.begin(), chosen.end(), ticket_order);
+  }
   const InspectionMethod method = policy.pool_quota(pool).method;
   for (const ChosenEntity& c : chosen) {
     stratum.selected.push_back({std::string(directory.id(c.row)), c.ticket, c.readmitted});

@@ -40,7 +40,7 @@ std::vector<ChosenEntity> LowestTickets(const TicketSampler& sampler, const Dire
 // refuses short strata, else whole_pool_taken; then the chosen entities in ticket order (then id) as its
 // selection and as tasks of `plan`. On error neither `stratum` nor `plan` is changed.
 absl::Status CompleteStratum(const Policy& policy, const Period& period, const Directory& directory,
-                             const Classification& classification, const ItemMatcher& items, Pool pool,
+                             const Classification& classification, ItemMatcher& items, Pool pool,
                              std::vector<ChosenEntity> chosen, StratumRecord& stratum, Plan& plan);
 
 }  // namespace ssr::internal
