@@ -9,6 +9,7 @@
 
 #include "absl/strings/escaping.h"
 #include "absl/strings/match.h"
+#include "directory/grouped_digest.h"
 #include "gtest/gtest.h"
 #include "ssrandom/bureau_io.h"
 #include "ssrandom/digest.h"
@@ -120,6 +121,32 @@ TEST(DirectoryDigestTest, FromBucketsChecksCountAndForm) {
   absl::StatusOr<std::string> upper = DirectoryDigestFromBuckets(buckets);
   ASSERT_FALSE(upper.ok());
   EXPECT_TRUE(absl::StrContains(upper.status().message(), "bucket 9")) << upper.status();
+}
+
+// The digest reads the rows in row order on several threads (from 50,000 rows) and takes the buckets in
+// groups, one pass over the rows each; neither may change it. The reference is the documented bucket path
+// over one thread's row-order hashes (HashCanonicalEntities), which Spark uses.
+TEST(DirectoryDigestTest, ThreadsAndGroupsOfBucketsGiveTheSameDigest) {
+  SampleBureauOptions options;
+  options.entities = 60'000;
+  const Directory directory = GenerateBureau(options).entities;
+  const CanonicalEntityHashes hashes = HashCanonicalEntities(directory);
+  std::vector<std::string> bucket_digests;
+  for (int k = 0; k < kDirectoryDigestBuckets; ++k) {
+    std::string bucket_hashes;
+    for (size_t row = 0; row < directory.size(); ++row) {
+      if (static_cast<uint8_t>(hashes.buckets[row]) == k) {
+        bucket_hashes.append(hashes.hashes, row * kEntityHashSize, kEntityHashSize);
+      }
+    }
+    bucket_digests.push_back(*DirectoryBucketDigest(k, bucket_hashes));
+  }
+  const std::string reference = *DirectoryDigestFromBuckets(bucket_digests);
+  EXPECT_EQ(directory.CanonicalDigest(), reference);
+  for (uint64_t rows_per_group : {uint64_t{1}, uint64_t{500}, uint64_t{7'000}, uint64_t{59'999}}) {
+    EXPECT_EQ(internal::GroupedDirectoryDigest(directory.columns(), rows_per_group), reference)
+        << rows_per_group;
+  }
 }
 
 TEST(DirectoryDigestTest, CacheFollowsAddCopyAndMove) {

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <system_error>
@@ -19,6 +20,7 @@
 #include "directory/canonical.h"
 #include "directory/digest_cache.h"
 #include "directory/entity_columns.h"
+#include "directory/grouped_digest.h"
 #include "ssrandom/digest.h"
 
 namespace ssr {
@@ -42,14 +44,14 @@ constexpr unsigned kMaxDigestThreads = 8;
 
 uint8_t BucketOf(absl::string_view id) { return Unprefixed().Digest(id)[0]; }
 
-absl::string_view Bytes(const std::vector<Sha256Digest>& hashes) {
-  return absl::string_view(reinterpret_cast<const char*>(hashes.data()), hashes.size() * kEntityHashSize);
+// B[k] of the hashes [begin, end) gathered for one bucket; sorts them in place.
+std::string SortedBucketDigest(Sha256Digest* begin, Sha256Digest* end) {
+  std::sort(begin, end);
+  return Sha256Hex(absl::string_view(reinterpret_cast<const char*>(begin),
+                                     static_cast<size_t>(end - begin) * kEntityHashSize));
 }
-
-// B[k] of hashes already gathered for one bucket; sorts them in place.
 std::string SortedBucketDigest(std::vector<Sha256Digest>* hashes) {
-  std::sort(hashes->begin(), hashes->end());
-  return Sha256Hex(Bytes(*hashes));
+  return SortedBucketDigest(hashes->data(), hashes->data() + hashes->size());
 }
 
 std::string CombineBuckets(absl::Span<const std::string> bucket_digests) {
@@ -68,55 +70,104 @@ bool IsLowerHexDigest(absl::string_view text) {
          });
 }
 
-std::string ComputeCanonicalDigest(const internal::EntityColumns& columns) {
-  const uint32_t rows = static_cast<uint32_t>(columns.size());
-  // Rows grouped by bucket with a counting sort: 5 bytes per entity, not a copy of the lines.
-  std::vector<uint8_t> bucket(rows);
-  std::array<uint32_t, kDirectoryDigestBuckets + 1> start{};
-  for (uint32_t row = 0; row < rows; ++row) {
-    bucket[row] = BucketOf(columns.ids[row]);
-    ++start[bucket[row] + 1];
-  }
-  for (int k = 0; k < kDirectoryDigestBuckets; ++k) start[k + 1] += start[k];
-  std::vector<uint32_t> order(rows);
-  std::array<uint32_t, kDirectoryDigestBuckets> next;
-  std::copy(start.begin(), start.end() - 1, next.begin());
-  for (uint32_t row = 0; row < rows; ++row) order[next[bucket[row]]++] = row;
-
-  // Buckets are independent: large directories hash them on several threads (the result cannot depend on
-  // how many: each bucket's digest is a function of its own entities).
-  std::vector<std::string> digests(kDirectoryDigestBuckets);
-  auto digest_buckets = [&](int first, int last) {
-    internal::CanonicalLineWriter writer(columns);
-    std::vector<Sha256Digest> hashes;
-    for (int k = first; k < last; ++k) {
-      hashes.clear();
-      for (uint32_t i = start[k]; i < start[k + 1]; ++i)
-        hashes.push_back(Unprefixed().Digest(writer.Line(order[i])));
-      digests[k] = SortedBucketDigest(&hashes);
-    }
-  };
-  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
-  const int threads =
-      rows < kRowsPerDigestThread ? 1 : static_cast<int>(std::min(hardware, kMaxDigestThreads));
+// Runs work(part) for every part in [0, parts), each on a thread of its own but part 0, which runs on this
+// one, as does any part whose thread cannot be started. Returns when all are done.
+void RunParts(int parts, const std::function<void(int)>& work) {
   std::vector<std::thread> workers;
-  int first_unstarted = threads;  // threads that could not be started leave their buckets to this one
-  for (int t = 1; t < threads; ++t) {
+  std::vector<int> left_here;
+  for (int part = 1; part < parts; ++part) {
     try {
-      workers.emplace_back(digest_buckets, kDirectoryDigestBuckets * t / threads,
-                           kDirectoryDigestBuckets * (t + 1) / threads);
+      workers.emplace_back(work, part);
     } catch (const std::system_error&) {
-      first_unstarted = t;
-      break;
+      left_here.push_back(part);  // no thread to be had: same result, only slower
     }
   }
-  digest_buckets(0, kDirectoryDigestBuckets / threads);
-  digest_buckets(kDirectoryDigestBuckets * first_unstarted / threads, kDirectoryDigestBuckets);
+  work(0);
+  for (int part : left_here) work(part);
   for (std::thread& worker : workers) worker.join();
-  return CombineBuckets(digests);
 }
 
 }  // namespace
+
+namespace internal {
+
+// The rows are read in row order, each thread taking a contiguous range, and never bucket by bucket: an
+// entity's line reads 17 columns, and visiting the rows of one bucket after another missed the cache on
+// nearly every column of every row (1.3 µs of CPU per entity at 10^6). Each range's hashes go straight to
+// their bucket's place in one array. Buckets are taken in groups of about rows_per_group rows, one pass over
+// the rows per group, so that the hashes held at once stay within rows_per_group × 32 bytes at any size. The
+// result cannot depend on the threads or the groups: a bucket's digest sorts its hashes.
+std::string GroupedDirectoryDigest(const EntityColumns& columns, uint64_t rows_per_group) {
+  const uint32_t rows = static_cast<uint32_t>(columns.size());
+  const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+  const int threads =
+      rows < kRowsPerDigestThread ? 1 : static_cast<int>(std::min(hardware, kMaxDigestThreads));
+  const auto range_begin = [&](int part) {
+    return static_cast<uint32_t>(uint64_t{rows} * static_cast<uint64_t>(part) /
+                                 static_cast<uint64_t>(threads));
+  };
+
+  // Each row's bucket, and how many rows of each bucket each range holds.
+  using Counts = std::array<uint32_t, kDirectoryDigestBuckets>;
+  std::vector<uint8_t> bucket(rows);
+  std::vector<Counts> counts(static_cast<size_t>(threads), Counts{});
+  RunParts(threads, [&](int part) {
+    Counts& count = counts[static_cast<size_t>(part)];
+    for (uint32_t row = range_begin(part); row < range_begin(part + 1); ++row) {
+      bucket[row] = BucketOf(columns.ids[row]);
+      ++count[bucket[row]];
+    }
+  });
+  Counts total{};
+  for (const Counts& count : counts) {
+    for (int k = 0; k < kDirectoryDigestBuckets; ++k) total[k] += count[k];
+  }
+
+  std::vector<std::string> digests(kDirectoryDigestBuckets);
+  std::vector<Sha256Digest> hashes;
+  for (int first = 0; first < kDirectoryDigestBuckets;) {
+    int last = first;  // the group is buckets [first, last)
+    uint64_t group_rows = 0;
+    do {
+      group_rows += total[last++];
+    } while (last < kDirectoryDigestBuckets && group_rows + total[last] <= rows_per_group);
+    // Bucket k's hashes are hashes[start[k - first], start[k - first + 1]); range t writes its own from
+    // cursor[t][k] on, after those of the ranges before it.
+    std::vector<uint32_t> start(static_cast<size_t>(last - first) + 1);
+    std::vector<Counts> cursor(static_cast<size_t>(threads));
+    uint32_t offset = 0;
+    for (int k = first; k < last; ++k) {
+      start[k - first] = offset;
+      for (int t = 0; t < threads; ++t) {
+        cursor[t][k] = offset;
+        offset += counts[t][k];
+      }
+    }
+    start[last - first] = offset;
+    hashes.resize(offset);
+    RunParts(threads, [&](int part) {
+      CanonicalLineWriter writer(columns);
+      Counts& next = cursor[static_cast<size_t>(part)];
+      for (uint32_t row = range_begin(part); row < range_begin(part + 1); ++row) {
+        const int k = bucket[row];
+        if (k < first || k >= last) continue;
+        hashes[next[k]++] = Unprefixed().Digest(writer.Line(row));
+      }
+    });
+    RunParts(threads, [&](int part) {
+      const int from = first + (last - first) * part / threads;
+      const int to = first + (last - first) * (part + 1) / threads;
+      for (int k = from; k < to; ++k) {
+        digests[k] =
+            SortedBucketDigest(hashes.data() + start[k - first], hashes.data() + start[k - first + 1]);
+      }
+    });
+    first = last;
+  }
+  return CombineBuckets(digests);
+}
+
+}  // namespace internal
 
 CanonicalEntityHashes HashCanonicalEntities(const Directory& part) {
   const internal::EntityColumns& columns = part.columns();
@@ -170,7 +221,7 @@ absl::StatusOr<std::string> DirectoryDigestFromBuckets(absl::Span<const std::str
 
 std::string Directory::CanonicalDigest() const {
   std::lock_guard<std::mutex> lock(digest_cache_->mu);
-  if (!digest_cache_->digest.has_value()) digest_cache_->digest = ComputeCanonicalDigest(*columns_);
+  if (!digest_cache_->digest.has_value()) digest_cache_->digest = internal::GroupedDirectoryDigest(*columns_);
   return *digest_cache_->digest;
 }
 
