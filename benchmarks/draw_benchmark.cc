@@ -55,6 +55,46 @@ BENCHMARK(BM_Draw_Quarter)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);
 
+// What a draw's caller does with the result: the Python package writes the plan as JSON and CSV and the
+// record as JSON, with both digests. range(1) picks one output: 0 plan JSON, 1 plan CSV, 2 plan digest,
+// 3 record JSON, 4 record digest.
+void BM_Draw_Outputs(benchmark::State& state) {
+  const Bureau& bureau = SyntheticBureau(state.range(0));
+  DrawRequest request;
+  request.seed = "benchmark seed";
+  absl::StatusOr<DrawResult> drawn =
+      Draw(bureau, *Policy::Preset("hebei-xinle-2024"), Period::Quarter(2024, 1), request);
+  if (!drawn.ok()) {
+    state.SkipWithError("draw failed");
+    return;
+  }
+  for (auto _ : state) {
+    switch (state.range(1)) {
+      case 0:
+        benchmark::DoNotOptimize(drawn->plan.ToJson());
+        break;
+      case 1:
+        benchmark::DoNotOptimize(drawn->plan.ToCsv());
+        break;
+      case 2:
+        benchmark::DoNotOptimize(drawn->plan.Digest());
+        break;
+      case 3:
+        benchmark::DoNotOptimize(drawn->record.ToJson());
+        break;
+      default:
+        benchmark::DoNotOptimize(drawn->record.Digest());
+        break;
+    }
+  }
+  SetPerEntity(state, state.range(0));
+}
+BENCHMARK(BM_Draw_Outputs)
+    ->ArgsProduct({{1000000}, {0, 1, 2, 3, 4}})
+    ->ArgNames({"entities", "output"})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3);
+
 void BM_Draw_Classify(benchmark::State& state) {
   const Bureau& bureau = SyntheticBureau(state.range(0));
   Policy policy = *Policy::Preset("hebei-xinle-2024");

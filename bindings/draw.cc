@@ -64,7 +64,7 @@ void RegisterDraw(py::module_& m) {
           py::gil_scoped_release release;
           plan_json = drawn.plan.ToJson();
           plan_csv = drawn.plan.ToCsv();
-          plan_digest = drawn.plan.Digest();
+          plan_digest = drawn.record.plan_digest;  // Draw computed it for the record
           record_json = drawn.record.ToJson();
           record_digest = drawn.record.Digest();
         }

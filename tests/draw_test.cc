@@ -11,6 +11,7 @@
 #include "ssrandom/check.h"
 #include "ssrandom/classify.h"
 #include "ssrandom/condition.h"
+#include "ssrandom/digest.h"
 #include "ssrandom/sample_bureau.h"
 #include "ssrandom/sampler.h"
 
@@ -307,6 +308,26 @@ TEST(RecordTest, JsonRoundTripsAndDigestIsStable) {
   EXPECT_EQ(*back, drawn.record);
   EXPECT_EQ(back->Digest(), drawn.record.Digest());
   EXPECT_EQ(back->seed_hash, TicketSampler(Request().seed).seed_hash());
+}
+
+// record.json and the digest are written without a JSON tree (io/json_writer.h) and must stay what the
+// tree gave: record.json as nlohmann dumps the parsed document with indent 2, the digest as SHA-256 of the
+// compact dump with the keys sorted. Readmitted entries, history, escapes and an empty stratum included.
+TEST(RecordTest, JsonAndDigestFormsAreNlohmannsDumps) {
+  DrawResult q1 = MustDraw(Sample(), Preset(), "2024Q1", Request());
+  DrawRequest next = Request();
+  next.history = {q1.plan};
+  DrawRecord record = MustDraw(Sample(), Preset(), "2024Q2", next).record;
+  ASSERT_FALSE(record.history.empty());
+  record.seed_source = "dice \"d6\" \\ 3\n\t\x01\x7f 福利彩票 😀";
+  record.strata.front().selected.front().readmitted = true;
+  record.strata.back().selected.clear();
+  for (const DrawRecord& r : {q1.record, record, DrawRecord()}) {
+    const std::string text = r.ToJson();
+    EXPECT_EQ(text, nlohmann::ordered_json::parse(text).dump(2) + "\n");
+    EXPECT_EQ(r.Digest(), Sha256Hex(nlohmann::json::parse(text).dump()));
+  }
+  EXPECT_TRUE(absl::StrContains(record.ToJson(), "\"readmitted\": true"));
 }
 
 // Found by the mutation property test (test_random_policies.py): unknown keys were ignored, so a record with

@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "draw/plan_digest.h"
 #include "gtest/gtest.h"
+#include "nlohmann/json.hpp"
 #include "ssrandom/digest.h"
 
 namespace ssr {
@@ -53,6 +54,58 @@ TEST(PlanTest, JsonRoundTripsExactly) {
   ASSERT_TRUE(back.ok()) << back.status();
   EXPECT_EQ(*back, plan);
   EXPECT_EQ(back->Digest(), plan.Digest());
+}
+
+// plan.json as the nlohmann tree of the plan dumped with indent 2: what Plan::ToJson wrote before it was
+// streamed (io/json_writer.h), and must still write byte for byte.
+std::string TreeJson(const Plan& plan) {
+  nlohmann::ordered_json tasks = nlohmann::ordered_json::array();
+  for (const Task& t : plan.tasks) {
+    tasks.push_back({{"id", t.id},
+                     {"entity_id", t.entity_id},
+                     {"entity_name", t.entity_name},
+                     {"uscc", t.uscc},
+                     {"area", t.area},
+                     {"class", SupervisionClassName(t.supervision_class)},
+                     {"pool", PoolName(t.pool)},
+                     {"credit_class", t.credit_class},
+                     {"stratum", t.stratum},
+                     {"ticket", t.ticket},
+                     {"method", InspectionMethodName(t.method)},
+                     {"items", t.items},
+                     {"credit_based", t.credit_based},
+                     {"team", t.team},
+                     {"joint", JointTypeName(t.joint)},
+                     {"partner_department", t.partner_department}});
+  }
+  nlohmann::ordered_json json = {{"format", "ssrandom-plan"},
+                                 {"format_version", 1},
+                                 {"bureau", plan.bureau},
+                                 {"period", plan.period},
+                                 {"seed", plan.seed},
+                                 {"seed_source", plan.seed_source},
+                                 {"policy_name", plan.policy_name},
+                                 {"policy_digest", plan.policy_digest},
+                                 {"directory_digest", plan.directory_digest},
+                                 {"tasks", tasks}};
+  return json.dump(2) + "\n";
+}
+
+TEST(PlanTest, JsonIsTheTreeDumpedWithIndentTwo) {
+  Plan plan = MakePlan();
+  EXPECT_EQ(plan.ToJson(), TreeJson(plan));
+  // Escapes, control characters, DEL, four-byte UTF-8, empty lists and empty strings.
+  plan.seed_source = "dice \"d6\" \\ roll\n\t\x01\x1f\x7f 😀";
+  plan.tasks[0].items.clear();
+  plan.tasks[0].team = {"", "I-\"3\""};
+  plan.tasks[1].entity_name = "\r\b\f";
+  EXPECT_EQ(plan.ToJson(), TreeJson(plan));
+  plan.tasks.clear();  // "tasks": []
+  EXPECT_EQ(plan.ToJson(), TreeJson(plan));
+  EXPECT_EQ(Plan().ToJson(), TreeJson(Plan()));
+  // Text that is not UTF-8 fails as the tree's dump does.
+  plan.bureau = "\xB9\xAB";
+  EXPECT_THROW(plan.ToJson(), nlohmann::json::type_error);
 }
 
 TEST(PlanTest, DigestChangesWithAnyTaskField) {

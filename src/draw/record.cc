@@ -1,9 +1,14 @@
 #include "ssrandom/record.h"
 
+#include <algorithm>
+#include <functional>
+#include <string>
 #include <utility>
+#include <vector>
 
 #include "absl/strings/str_cat.h"
 #include "io/json_fields.h"
+#include "io/json_writer.h"
 #include "nlohmann/json.hpp"
 #include "ssrandom/bureau.h"
 #include "ssrandom/digest.h"
@@ -98,6 +103,109 @@ std::string FirstDifference(const nlohmann::ordered_json& expected, const nlohma
   return "";
 }
 
+// The record written as RecordJson(r) would dump, without building the tree (io/json_writer.h): pretty
+// with `indent` 2 and the keys in document order for record.json, or compact with the keys sorted by bytes
+// for the digest (nlohmann::json, a std::map, dumped with no indent). A record lists every selected entity,
+// as many as the plan's tasks; as a tree it took longer than the draw. tests/record_test.cc compares both
+// forms with the tree's.
+class RecordWriter {
+ public:
+  RecordWriter(std::string* out, bool digest_form) : json_(out, digest_form ? -1 : 2), sorted_(digest_form) {}
+
+  void Write(const DrawRecord& r) {
+    Object({{"format", [&] { json_.String(kRecordFormat); }},
+            {"format_version", [&] { json_.Integer(kRecordFormatVersion); }},
+            {"algorithm",
+             [&] {
+               Object({{"name", [&] { json_.String(r.algorithm); }},
+                       {"version", [&] { json_.Integer(r.algorithm_version); }}});
+             }},
+            {"library_version", [&] { json_.String(r.library_version); }},
+            {"bureau", [&] { json_.String(r.bureau); }},
+            {"period", [&] { json_.String(r.period); }},
+            {"seed", [&] { json_.String(r.seed); }},
+            {"seed_hash", [&] { json_.String(r.seed_hash); }},
+            {"seed_source", [&] { json_.String(r.seed_source); }},
+            {"directory",
+             [&] {
+               Object({{"digest", [&] { json_.String(r.directory_digest); }},
+                       {"size", [&] { json_.Integer(r.directory_size); }}});
+             }},
+            {"policy",
+             [&] {
+               Object({{"name", [&] { json_.String(r.policy_name); }},
+                       {"digest", [&] { json_.String(r.policy_digest); }}});
+             }},
+            {"history",
+             [&] {
+               json_.BeginArray();
+               for (const HistoryEntry& h : r.history) {
+                 Object({{"period", [&] { json_.String(h.period); }},
+                         {"plan_digest", [&] { json_.String(h.plan_digest); }}});
+               }
+               json_.EndArray();
+             }},
+            {"previous_record_digest", [&] { json_.String(r.previous_record_digest); }},
+            {"strata",
+             [&] {
+               json_.BeginArray();
+               for (const StratumRecord& s : r.strata) Stratum(s);
+               json_.EndArray();
+             }},
+            {"plan_digest", [&] { json_.String(r.plan_digest); }}});
+  }
+
+ private:
+  using Fields = std::vector<std::pair<absl::string_view, std::function<void()>>>;
+
+  void Object(Fields fields) {
+    if (sorted_) {
+      std::sort(fields.begin(), fields.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    }
+    json_.BeginObject();
+    for (const auto& [key, write] : fields) {
+      json_.Key(key);
+      write();
+    }
+    json_.EndObject();
+  }
+
+  void Stratum(const StratumRecord& s) {
+    Object({{"stratum", [&] { json_.String(s.stratum); }},
+            {"pool", [&] { json_.String(s.pool); }},
+            {"rule", [&] { json_.String(s.rule); }},
+            {"credit_class", [&] { json_.String(s.credit_class); }},
+            {"method", [&] { json_.String(s.method); }},
+            {"credit_based", [&] { json_.Boolean(s.credit_based); }},
+            {"pool_size", [&] { json_.Integer(s.pool_size); }},
+            {"excluded_yearly_cap", [&] { json_.Integer(s.excluded_yearly_cap); }},
+            {"excluded_rotation", [&] { json_.Integer(s.excluded_rotation); }},
+            {"eligible", [&] { json_.Integer(s.eligible); }},
+            {"ratio", [&] { json_.String(s.ratio); }},
+            {"quota", [&] { json_.Integer(s.quota); }},
+            {"arithmetic", [&] { json_.String(s.arithmetic); }},
+            {"whole_pool_taken", [&] { json_.Boolean(s.whole_pool_taken); }},
+            {"selected", [&] {
+               json_.BeginArray();
+               for (const SelectedEntity& e : s.selected) Selected(e);
+               json_.EndArray();
+             }}});
+  }
+
+  // One per selected entity: written directly, in the order of either form ("readmitted" only when true).
+  void Selected(const SelectedEntity& e) {
+    json_.BeginObject();
+    json_.Field("id", e.id);
+    if (sorted_ && e.readmitted) json_.Field("readmitted", true);
+    json_.Field("ticket", e.ticket);
+    if (!sorted_ && e.readmitted) json_.Field("readmitted", true);
+    json_.EndObject();
+  }
+
+  internal::JsonWriter json_;
+  bool sorted_;
+};
+
 }  // namespace
 
 bool operator==(const StratumRecord& a, const StratumRecord& b) {
@@ -109,9 +217,18 @@ bool operator==(const StratumRecord& a, const StratumRecord& b) {
 
 bool operator==(const DrawRecord& a, const DrawRecord& b) { return RecordJson(a) == RecordJson(b); }
 
-std::string DrawRecord::ToJson() const { return RecordJson(*this).dump(2) + "\n"; }
+std::string DrawRecord::ToJson() const {
+  std::string out;
+  RecordWriter(&out, /*digest_form=*/false).Write(*this);
+  out.push_back('\n');
+  return out;
+}
 
-std::string DrawRecord::Digest() const { return Sha256Hex(nlohmann::json(RecordJson(*this)).dump()); }
+std::string DrawRecord::Digest() const {
+  std::string compact;
+  RecordWriter(&compact, /*digest_form=*/true).Write(*this);
+  return Sha256Hex(compact);
+}
 
 absl::StatusOr<DrawRecord> DrawRecord::FromJson(absl::string_view text, absl::string_view source) {
   nlohmann::json json;
