@@ -18,7 +18,9 @@
 #include "ssrandom/bureau.h"
 #include "ssrandom/bureau_io.h"
 #include "ssrandom/calendar.h"
+#include "ssrandom/columnar.h"
 #include "ssrandom/condition.h"
+#include "ssrandom/inspector.h"
 #include "ssrandom/plan.h"
 #include "ssrandom/policy.h"
 #include "ssrandom/sample_bureau.h"
@@ -145,6 +147,53 @@ TEST(JsonReadersTest, NulByteAnywhereIsASyntaxErrorNotTheEndOfTheInput) {
   EXPECT_EQ(problems[0].line, 1);
   EXPECT_EQ(problems[0].column, internal::PositionInText(policy, policy.size()).character);
   EXPECT_HAS(problems[0].message, "the file is not valid JSON: a NUL byte");
+}
+
+// Found by columnar_fuzzer (corpus/columnar/day_number_near_int32_max.ssrcol): a day number near INT32_MAX
+// in a date column overflowed `day - kBase` in the 16-bit date column (UBSan), and any day beyond
+// 9999-12-31 loaded although no date text can spell it. The reader now refuses such a day, naming the record
+// and field, and Directory::Add refuses such a date from any source.
+TEST(ColumnarReaderTest, DayOutsideTheYearsADateCanSpellIsAnErrorNamingTheRecordAndField) {
+  absl::StatusOr<std::string> bytes =
+      internal::ReadFile(SSR_SOURCE_DIR "/tests/fuzz/corpus/columnar/day_number_near_int32_max.ssrcol");
+  ASSERT_TRUE(bytes.ok()) << bytes.status();
+  absl::StatusOr<Directory> read = ReadColumnarEntities(*bytes, "d.ssrcol");
+  ASSERT_EQ(read.status().code(), absl::StatusCode::kInvalidArgument) << read.status();
+  EXPECT_HAS(read.status().message(), "d.ssrcol: record ");
+  EXPECT_HAS(read.status().message(), "_date: day number ");
+  EXPECT_HAS(read.status().message(), "is outside 0001-01-01..9999-12-31");
+
+  Entity entity;
+  entity.id = "XL-1";
+  for (int year : {0, 10000, 2'000'000}) {
+    entity.last_penalty_date = absl::CivilDay(year, 1, 1);
+    absl::Status added = Directory().Add(entity);
+    EXPECT_EQ(added.code(), absl::StatusCode::kInvalidArgument) << year;
+    EXPECT_HAS(added.message(), "field last_penalty_date is in the year");
+  }
+  entity.last_penalty_date = absl::CivilDay(9999, 12, 31);
+  entity.supervision_listed_date = absl::CivilDay(1, 1, 1);
+  Directory directory;
+  ASSERT_TRUE(directory.Add(entity).ok());
+  absl::StatusOr<Directory> back = ReadColumnarEntities(ColumnarEntities(directory), "back.ssrcol");
+  ASSERT_TRUE(back.ok()) << back.status();
+  EXPECT_EQ(back->Get(0), entity);
+}
+
+// Found by capi_fuzzer (corpus/capi/entity_text_not_utf8.bin): text fields took any bytes without a control
+// character, so a directory could hold text no JSON output can write. Every text field must be UTF-8.
+TEST(DirectoryTextTest, TextThatIsNotUtf8IsRefusedByEveryDirectory) {
+  Entity entity;
+  entity.id = "XL-1";
+  entity.name = kGbkCompany;
+  absl::Status added = Directory().Add(entity);
+  EXPECT_EQ(added.code(), absl::StatusCode::kInvalidArgument);
+  EXPECT_HAS(added.message(), "field name is not UTF-8 text (byte 0xB9 at byte 1)");
+  EXPECT_TRUE(IsUtf8(added.message()));
+  Inspector inspector;
+  inspector.id = "I-1";
+  inspector.name = "张\xE4";  // a character cut short
+  EXPECT_HAS(InspectorDirectory().Add(inspector).message(), "field name is not UTF-8 text");
 }
 
 // Found while sizing inputs for the fuzzers: RestIsLineEndings() scanned to the end of the text at every CR

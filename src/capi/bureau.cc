@@ -3,6 +3,7 @@
 // Every way into a bureau — folder, JSON document, one table from memory or a file, one record from a
 // builder — goes through the record schemas of src/io/record_schema.h, so the ABI accepts exactly the
 // fields and values the files accept.
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <utility>
@@ -125,12 +126,40 @@ struct Table<Department> {
   }
 };
 
+// Items, conflicts and pair exclusions have no directory of their own to check their text when they are
+// added (CheckBureau reports it for a whole bureau), but a row the C ABI adds one by one must leave the
+// bureau writable: JSON cannot hold text that is not UTF-8. So each text field is checked as Directory::Add
+// checks an entity's.
+using TextFields = std::initializer_list<std::pair<absl::string_view, const std::string*>>;
+absl::Status CheckTexts(TextFields fields) {
+  for (const auto& [field, value] : fields) {
+    if (absl::Status s = internal::CheckFieldText(field, *value); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+absl::Status CheckTexts(const Conflict& c) {
+  return CheckTexts({{"inspector_id", &c.inspector_id}, {"entity_id", &c.entity_id}, {"reason", &c.reason}});
+}
+absl::Status CheckTexts(const PairExclusion& p) {
+  return CheckTexts(
+      {{"inspector_a", &p.inspector_a}, {"inspector_b", &p.inspector_b}, {"reason", &p.reason}});
+}
+
 template <>
 struct Table<Item> {
   using Part = std::vector<Item>;
   static const internal::RecordSchema<Item>& Schema() { return internal::ItemSchema(); }
   static Part& Of(Bureau& b) { return b.items; }
   static absl::Status Add(Part& part, const Item& item) {
+    if (absl::Status s = CheckTexts({{"id", &item.id},
+                                     {"name", &item.name},
+                                     {"legal_basis", &item.legal_basis},
+                                     {"unit", &item.unit},
+                                     {"required_specialty", &item.required_specialty},
+                                     {"applies_to", &item.applies_to}});
+        !s.ok()) {
+      return s;
+    }
     for (const Item& other : part) {
       if (other.id == item.id)
         return absl::AlreadyExistsError(absl::StrCat("duplicate item id '", item.id, "'"));
@@ -154,6 +183,7 @@ struct ListTable {
   using Part = std::vector<R>;
   static Part& Of(Bureau& b) { return b.*member; }
   static absl::Status Add(Part& part, const R& r) {
+    if (absl::Status s = CheckTexts(r); !s.ok()) return s;
     part.push_back(r);
     return absl::OkStatus();
   }
@@ -279,7 +309,7 @@ static void CheckName(const std::string& name) {
                                " is not part of a UTF-8 "
                                "character)"));
   }
-  Check(ssr::internal::CheckNoControlCharacters("name", name));
+  Check(ssr::internal::CheckFieldText("name", name));
 }
 
 ssr_status ssr_bureau_create(const char* name, ssr_bureau** out) {

@@ -91,7 +91,7 @@ void CheckInspectors(const InspectorDirectory& staff, std::optional<absl::CivilD
 void CheckText(QualityReport* report, absl::string_view source, int64_t record, absl::string_view id,
                std::initializer_list<std::pair<absl::string_view, const std::string*>> fields) {
   for (const auto& [field, value] : fields) {
-    if (absl::Status s = internal::CheckNoControlCharacters(field, *value); !s.ok()) {
+    if (absl::Status s = internal::CheckFieldText(field, *value); !s.ok()) {
       Add(report, IssueSeverity::kError, source, record, id, field, "invalid_value",
           std::string(s.message()));
     }

@@ -9,6 +9,7 @@
 #include "directory/digest_cache.h"
 #include "directory/entity_columns.h"
 #include "directory/text.h"
+#include "ssrandom/date.h"
 
 namespace ssr {
 namespace internal {
@@ -121,11 +122,11 @@ absl::Status ValidateEntity(const Entity& e) {
        {TextField{"id", &e.id}, TextField{"uscc", &e.uscc}, TextField{"name", &e.name},
         TextField{"area", &e.area}, TextField{"industry", &e.industry}, TextField{"credit", &e.credit},
         TextField{"env_credit", &e.env_credit}}) {
-    if (absl::Status s = internal::CheckNoControlCharacters(field.name, *field.value); !s.ok()) return s;
+    if (absl::Status s = internal::CheckFieldText(field.name, *field.value); !s.ok()) return s;
   }
   for (const std::string& tag : e.tags) {
     if (tag.empty()) return absl::InvalidArgumentError("field tags holds an empty tag");
-    if (absl::Status s = internal::CheckNoControlCharacters("tags", tag); !s.ok()) return s;
+    if (absl::Status s = internal::CheckFieldText("tags", tag); !s.ok()) return s;
   }
   for (const auto& [field, count] :
        {std::pair<absl::string_view, std::optional<int32_t>>{"penalties_last_year", e.penalties_last_year},
@@ -135,6 +136,14 @@ absl::Status ValidateEntity(const Entity& e) {
     if (count.value_or(0) > internal::kMaxCount) {
       return absl::InvalidArgumentError(absl::StrCat(
           "field ", field, " is ", *count, ", above the largest count accepted (", internal::kMaxCount, ")"));
+    }
+  }
+  for (const auto& [field, date] : {std::pair<absl::string_view, const std::optional<absl::CivilDay>&>{
+                                        "last_penalty_date", e.last_penalty_date},
+                                    {"supervision_listed_date", e.supervision_listed_date}}) {
+    if (date.has_value() && (date->year() < kMinDateYear || date->year() > kMaxDateYear)) {
+      return absl::InvalidArgumentError(absl::StrCat("field ", field, " is in the year ", date->year(),
+                                                     "; dates run from 0001-01-01 to 9999-12-31"));
     }
   }
   return absl::OkStatus();

@@ -33,6 +33,10 @@ inline constexpr uint8_t kPositiveList = 1 << 3;
 // Days since 1970-01-01 for a date column; kNoDate when absent.
 int32_t DayNumber(absl::CivilDay day);
 absl::CivilDay DayFromNumber(int32_t number);
+// The day numbers of the dates a date text can spell (kMinDateYear-01-01 to kMaxDateYear-12-31): what a
+// directory holds, whatever it was loaded from.
+inline constexpr int32_t kFirstDay = -719'162;  // 0001-01-01
+inline constexpr int32_t kLastDay = 2'932'896;  // 9999-12-31
 
 // A date column: days since 1970-01-01, or kNoDate. While every date lies in 1900-01-01..2079-06-05 the
 // days are kept in 16 bits as the offset from kBase (kNone marks no date); the first date outside that range
@@ -49,7 +53,8 @@ class DayColumn {
   }
   size_t size() const { return wide_ ? wide_days_.size() : narrow_days_.size(); }
   void push_back(int32_t day) {
-    if (!wide_ && day != kNoDate && (day < kBase || day - kBase >= kNone)) Widen();
+    // Compared as written, not as day - kBase: that overflows for days near INT32_MAX.
+    if (!wide_ && day != kNoDate && (day < kBase || day >= kBase + int32_t{kNone})) Widen();
     if (wide_) {
       wide_days_.push_back(day);
     } else {

@@ -10,7 +10,7 @@ namespace {
 
 absl::Status CheckFields(std::initializer_list<std::pair<absl::string_view, const std::string*>> fields) {
   for (const auto& [name, value] : fields) {
-    if (absl::Status s = internal::CheckNoControlCharacters(name, *value); !s.ok()) return s;
+    if (absl::Status s = internal::CheckFieldText(name, *value); !s.ok()) return s;
   }
   return absl::OkStatus();
 }
@@ -89,7 +89,7 @@ absl::Status InspectorDirectory::Add(Inspector inspector) {
     return s;
   }
   for (const std::string& specialty : inspector.specialties) {
-    if (absl::Status s = internal::CheckNoControlCharacters("specialties", specialty); !s.ok()) return s;
+    if (absl::Status s = internal::CheckFieldText("specialties", specialty); !s.ok()) return s;
   }
   if (inspector.max_load && *inspector.max_load < 0) {
     return absl::InvalidArgumentError("field max_load is negative");

@@ -1,5 +1,6 @@
-// Field-level text checks shared by the directories: every text field must be free of control characters,
-// which keeps CSV output, the canonical digest form and published records unambiguous.
+// Field-level text checks shared by the directories: every text field must be UTF-8 and free of control
+// characters, which keeps CSV output, the canonical digest form and published records unambiguous (and
+// writable at all: JSON output cannot hold text that is not UTF-8).
 #ifndef SSRANDOM_SRC_DIRECTORY_TEXT_H_
 #define SSRANDOM_SRC_DIRECTORY_TEXT_H_
 
@@ -8,8 +9,9 @@
 
 namespace ssr::internal {
 
-// InvalidArgument naming `field` when `value` holds a C0 control character or DEL.
-absl::Status CheckNoControlCharacters(absl::string_view field, absl::string_view value);
+// InvalidArgument naming `field` when `value` is not UTF-8 text or holds a C0 control character or DEL. The
+// file readers check a whole file's encoding first; this catches text added through the C++ and C APIs.
+absl::Status CheckFieldText(absl::string_view field, absl::string_view value);
 
 }  // namespace ssr::internal
 

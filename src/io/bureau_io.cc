@@ -95,7 +95,7 @@ void SetName(absl::string_view text, const std::string& source, Bureau* bureau, 
   while (absl::StartsWith(text, internal::kUtf8Bom)) {
     text = absl::StripAsciiWhitespace(text.substr(internal::kUtf8Bom.size()));
   }
-  if (absl::Status s = internal::CheckNoControlCharacters("name", text); !s.ok()) {
+  if (absl::Status s = internal::CheckFieldText("name", text); !s.ok()) {
     internal::AddError(report, {source, 0, 0}, "", "name", "invalid_value",
                        absl::StrCat(s.message(), "; the bureau's name is one line of text"));
     return;

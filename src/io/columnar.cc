@@ -250,6 +250,18 @@ class Reader {
   }
   static std::string Utf8Safe(absl::string_view text) { return internal::Utf8Safe(text); }
 
+  // A date column holds no day outside 0001-01-01..9999-12-31 (Directory::Add's rule), or kNoDate.
+  absl::Status Days(const std::vector<int32_t>& days, absl::string_view field) const {
+    for (size_t row = 0; row < days.size(); ++row) {
+      if (days[row] != internal::kNoDate &&
+          (days[row] < internal::kFirstDay || days[row] > internal::kLastDay)) {
+        return Invalid(row, field,
+                       absl::StrCat("day number ", days[row], " is outside 0001-01-01..9999-12-31"));
+      }
+    }
+    return absl::OkStatus();
+  }
+
   // The section `id` as an array of `count` elements of `size` bytes (count unknown: any whole number).
   absl::StatusOr<absl::string_view> SectionBytes(uint32_t id, uint32_t size, std::optional<uint64_t> count);
   template <typename T>
@@ -419,8 +431,10 @@ absl::StatusOr<Directory> Reader::Read() {
   if (s.ok()) s = Array(kComplaints, rows_, &c.verified_complaints);
   std::vector<int32_t> days;
   if (s.ok()) s = Array(kLastPenaltyDay, rows_, &days);
+  if (s.ok()) s = Days(days, "last_penalty_date");
   if (s.ok()) c.last_penalty_day.Assign(days);
   if (s.ok()) s = Array(kSupervisionListedDay, rows_, &days);
+  if (s.ok()) s = Days(days, "supervision_listed_date");
   if (s.ok()) c.supervision_listed_day.Assign(days);
   std::vector<uint32_t> tag_ends;
   std::vector<uint16_t> tag_codes;

@@ -120,4 +120,41 @@ TEST(CapiFuzzRegressionTest, MessagesAboutTextThatIsNotUtf8AreUtf8) {
   }
 }
 
+TEST(CapiFuzzRegressionTest, RowTextThatIsNotUtf8IsRefusedAndTheBureauStaysWritable) {
+  // capi_fuzzer, corpus/capi/entity_text_not_utf8.bin: ssr_bureau_add_row took row text that was not UTF-8
+  // (only control characters were refused), and ssr_bureau_to_json then failed with an internal error.
+  const char* const kGbk = "\xB9\xAB\xCB\xBE";  // 公司 in GBK
+  ssr_bureau* bureau = nullptr;
+  ASSERT_EQ(ssr_bureau_create("新乐", &bureau), SSR_OK);
+  struct Case {
+    ssr_table table;
+    const char* id_field;
+    const char* text_field;
+    const char* other_required = nullptr;  // set to "X-2"
+  };
+  for (const Case& c :
+       {Case{SSR_TABLE_ENTITIES, "id", "name"}, Case{SSR_TABLE_INSPECTORS, "id", "name"},
+        Case{SSR_TABLE_UNITS, "id", "name"}, Case{SSR_TABLE_DEPARTMENTS, "id", "name"},
+        Case{SSR_TABLE_ITEMS, "id", "name"}, Case{SSR_TABLE_CONFLICTS, "inspector_id", "reason", "entity_id"},
+        Case{SSR_TABLE_PAIR_EXCLUSIONS, "inspector_a", "reason", "inspector_b"}}) {
+    ssr_row_builder* row = nullptr;
+    ASSERT_EQ(ssr_row_builder_create(c.table, &row), SSR_OK);
+    ASSERT_EQ(ssr_row_builder_set(row, c.id_field, "X-1"), SSR_OK) << c.table;
+    if (c.other_required != nullptr) {
+      ASSERT_EQ(ssr_row_builder_set(row, c.other_required, "X-2"), SSR_OK);
+    }
+    ASSERT_EQ(ssr_row_builder_set(row, c.text_field, kGbk), SSR_OK) << c.table;
+    EXPECT_EQ(ssr_bureau_add_row(bureau, row), SSR_INVALID_ARGUMENT) << c.table;
+    const std::string message = ssr_last_error_message();
+    EXPECT_NE(message.find("is not UTF-8 text"), std::string::npos) << c.table << ": " << message;
+    EXPECT_TRUE(IsUtf8(message)) << message;
+    EXPECT_EQ(ssr_bureau_row_count(bureau, c.table), 0u) << c.table;
+    ssr_row_builder_destroy(row);
+  }
+  char* json = nullptr;
+  EXPECT_EQ(ssr_bureau_to_json(bureau, &json), SSR_OK) << ssr_last_error_message();
+  ssr_free_string(json);
+  ssr_bureau_destroy(bureau);
+}
+
 }  // namespace

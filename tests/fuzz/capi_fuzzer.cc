@@ -342,7 +342,7 @@ void RoundTripBureau(const ssr_bureau* bureau) {
   char* json = nullptr;
   const ssr_status written = ssr_bureau_to_json(bureau, &json);
   CheckMessage(written);
-  FUZZ_CHECK((written == SSR_OK) == (bureau != nullptr));
+  FUZZ_CHECK_MSG((written == SSR_OK) == (bureau != nullptr), ssr_last_error_message());
   if (json == nullptr) return;
   ssr_bureau* back = nullptr;
   ssr_quality_report* report = nullptr;
