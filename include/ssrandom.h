@@ -251,7 +251,8 @@ SSR_API ssr_status ssr_bureau_set_name(ssr_bureau* bureau, const char* name);
 SSR_API size_t ssr_bureau_row_count(const ssr_bureau* bureau, ssr_table table);
 
 /* Appends the row built in `builder` to its table; the builder is unchanged and may be reused. Checks
- * what a file load checks of one row: required fields present, no control characters, counts in range,
+ * what a file load checks of one row: required fields present, text in UTF-8 without control characters
+ * (in every table), counts in range,
  * the id not already in its table (SSR_ALREADY_EXISTS). References between tables (conflicts naming
  * inspectors, inspectors naming units) are checked by ssr_bureau_check, so rows may be added in any
  * order. */

@@ -54,9 +54,9 @@ class Directory {
   Directory& operator=(Directory&& other) noexcept;
 
   // Appends one entity. Errors (a failed call changes nothing):
-  //  - InvalidArgument: empty id; a control character in a text field; a negative count or one above 65,534;
-  //    more than 65,535
-  //    distinct areas, industries, credit classes or tags; the directory's text exceeding 4 GiB per column.
+  //  - InvalidArgument: empty id; a text field that is not UTF-8 or holds a control character; a date
+  //    outside 0001-01-01..9999-12-31; a negative count or one above 65,534; more than 65,535 distinct
+  //    areas, industries, credit classes or tags; the directory's text exceeding 4 GiB per column.
   //  - AlreadyExists: an entity with the same id is already present.
   absl::Status Add(const Entity& entity);
 

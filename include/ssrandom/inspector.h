@@ -116,8 +116,8 @@ struct PairExclusion {
 // Thread safety: const methods may be called concurrently; mutation requires exclusive access.
 class InspectorDirectory {
  public:
-  // Each Add validates the record and appends it. Errors: InvalidArgument for an empty id or a control
-  // character in a field, AlreadyExists for a duplicate id. A failed call changes nothing.
+  // Each Add validates the record and appends it. Errors: InvalidArgument for an empty id or a field that is
+  // not UTF-8 or holds a control character, AlreadyExists for a duplicate id. A failed call changes nothing.
   absl::Status Add(Inspector inspector);
   absl::Status AddUnit(Unit unit);
   absl::Status AddDepartment(Department department);
