@@ -130,18 +130,12 @@ struct Table<Department> {
 // added (CheckBureau reports it for a whole bureau), but a row the C ABI adds one by one must leave the
 // bureau writable: JSON cannot hold text that is not UTF-8. So each text field is checked as Directory::Add
 // checks an entity's.
-using TextFields = std::initializer_list<std::pair<absl::string_view, const std::string*>>;
-absl::Status CheckTexts(TextFields fields) {
-  for (const auto& [field, value] : fields) {
-    if (absl::Status s = internal::CheckFieldText(field, *value); !s.ok()) return s;
-  }
-  return absl::OkStatus();
-}
 absl::Status CheckTexts(const Conflict& c) {
-  return CheckTexts({{"inspector_id", &c.inspector_id}, {"entity_id", &c.entity_id}, {"reason", &c.reason}});
+  return internal::CheckFieldTexts(
+      {{"inspector_id", &c.inspector_id}, {"entity_id", &c.entity_id}, {"reason", &c.reason}});
 }
 absl::Status CheckTexts(const PairExclusion& p) {
-  return CheckTexts(
+  return internal::CheckFieldTexts(
       {{"inspector_a", &p.inspector_a}, {"inspector_b", &p.inspector_b}, {"reason", &p.reason}});
 }
 
@@ -151,12 +145,12 @@ struct Table<Item> {
   static const internal::RecordSchema<Item>& Schema() { return internal::ItemSchema(); }
   static Part& Of(Bureau& b) { return b.items; }
   static absl::Status Add(Part& part, const Item& item) {
-    if (absl::Status s = CheckTexts({{"id", &item.id},
-                                     {"name", &item.name},
-                                     {"legal_basis", &item.legal_basis},
-                                     {"unit", &item.unit},
-                                     {"required_specialty", &item.required_specialty},
-                                     {"applies_to", &item.applies_to}});
+    if (absl::Status s = internal::CheckFieldTexts({{"id", &item.id},
+                                                    {"name", &item.name},
+                                                    {"legal_basis", &item.legal_basis},
+                                                    {"unit", &item.unit},
+                                                    {"required_specialty", &item.required_specialty},
+                                                    {"applies_to", &item.applies_to}});
         !s.ok()) {
       return s;
     }

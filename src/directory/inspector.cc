@@ -8,13 +8,6 @@
 namespace ssr {
 namespace {
 
-absl::Status CheckFields(std::initializer_list<std::pair<absl::string_view, const std::string*>> fields) {
-  for (const auto& [name, value] : fields) {
-    if (absl::Status s = internal::CheckFieldText(name, *value); !s.ok()) return s;
-  }
-  return absl::OkStatus();
-}
-
 absl::Status CheckNewId(absl::string_view kind, const std::string& id,
                         const absl::flat_hash_map<std::string, size_t>& index) {
   if (id.empty())
@@ -79,12 +72,12 @@ absl::string_view InspectionMethodLabel(InspectionMethod method) {
 
 absl::Status InspectorDirectory::Add(Inspector inspector) {
   if (absl::Status s = CheckNewId("inspector", inspector.id, inspector_index_); !s.ok()) return s;
-  if (absl::Status s = CheckFields({{"id", &inspector.id},
-                                    {"name", &inspector.name},
-                                    {"certificate_number", &inspector.certificate_number},
-                                    {"unit", &inspector.unit},
-                                    {"department", &inspector.department},
-                                    {"area_group", &inspector.area_group}});
+  if (absl::Status s = internal::CheckFieldTexts({{"id", &inspector.id},
+                                                  {"name", &inspector.name},
+                                                  {"certificate_number", &inspector.certificate_number},
+                                                  {"unit", &inspector.unit},
+                                                  {"department", &inspector.department},
+                                                  {"area_group", &inspector.area_group}});
       !s.ok()) {
     return s;
   }
@@ -106,7 +99,9 @@ absl::Status InspectorDirectory::Add(Inspector inspector) {
 
 absl::Status InspectorDirectory::AddUnit(Unit unit) {
   if (absl::Status s = CheckNewId("unit", unit.id, unit_index_); !s.ok()) return s;
-  if (absl::Status s = CheckFields({{"id", &unit.id}, {"name", &unit.name}, {"kind", &unit.kind}}); !s.ok()) {
+  if (absl::Status s =
+          internal::CheckFieldTexts({{"id", &unit.id}, {"name", &unit.name}, {"kind", &unit.kind}});
+      !s.ok()) {
     return s;
   }
   unit_index_.emplace(unit.id, units_.size());
@@ -116,7 +111,9 @@ absl::Status InspectorDirectory::AddUnit(Unit unit) {
 
 absl::Status InspectorDirectory::AddDepartment(Department department) {
   if (absl::Status s = CheckNewId("department", department.id, department_index_); !s.ok()) return s;
-  if (absl::Status s = CheckFields({{"id", &department.id}, {"name", &department.name}}); !s.ok()) return s;
+  if (absl::Status s = internal::CheckFieldTexts({{"id", &department.id}, {"name", &department.name}});
+      !s.ok())
+    return s;
   department_index_.emplace(department.id, departments_.size());
   departments_.push_back(std::move(department));
   return absl::OkStatus();

@@ -26,4 +26,11 @@ absl::Status CheckFieldText(absl::string_view field, absl::string_view value) {
   return absl::OkStatus();
 }
 
+absl::Status CheckFieldTexts(NamedTexts fields) {
+  for (const auto& [name, value] : fields) {
+    if (absl::Status s = CheckFieldText(name, *value); !s.ok()) return s;
+  }
+  return absl::OkStatus();
+}
+
 }  // namespace ssr::internal

@@ -4,6 +4,10 @@
 #ifndef SSRANDOM_SRC_DIRECTORY_TEXT_H_
 #define SSRANDOM_SRC_DIRECTORY_TEXT_H_
 
+#include <initializer_list>
+#include <string>
+#include <utility>
+
 #include "absl/status/status.h"
 #include "absl/strings/string_view.h"
 
@@ -12,6 +16,10 @@ namespace ssr::internal {
 // InvalidArgument naming `field` when `value` is not UTF-8 text or holds a C0 control character or DEL. The
 // file readers check a whole file's encoding first; this catches text added through the C++ and C APIs.
 absl::Status CheckFieldText(absl::string_view field, absl::string_view value);
+
+// CheckFieldText for each (field name, value) in order; the first error.
+using NamedTexts = std::initializer_list<std::pair<absl::string_view, const std::string*>>;
+absl::Status CheckFieldTexts(NamedTexts fields);
 
 }  // namespace ssr::internal
 
