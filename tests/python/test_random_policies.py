@@ -347,6 +347,16 @@ def draw_or_short(bureau, policy, period, seed, history):
         return error
 
 
+def drawn_scenario(scenario):
+    """The scenario prepared and drawn: (facts, policy, bureau, history, period, drawn). Examples whose draw
+    falls short are skipped (hypothesis.assume): the tests using this need a plan."""
+    text, facts, frame, seed, with_history = scenario
+    policy, bureau, history, period = prepare(text, facts, frame, seed, with_history)
+    drawn = draw_or_short(bureau, policy, period, seed, history)
+    assume(not isinstance(drawn, Exception))
+    return facts, policy, bureau, history, period, drawn
+
+
 # ---- a. The draw over random policies ----------------------------------------------------------------
 
 @SETTINGS
@@ -533,10 +543,7 @@ def expected_findings(facts, plan, results, sizes, as_of, period):
 @SETTINGS
 @given(scenarios(), st.data())
 def test_the_check_of_random_results_agrees_with_an_independent_recomputation(scenario, data):
-    text, facts, frame, seed, with_history = scenario
-    policy, bureau, history, period = prepare(text, facts, frame, seed, with_history)
-    drawn = draw_or_short(bureau, policy, period, seed, history)
-    assume(not isinstance(drawn, Exception))
+    facts, policy, bureau, history, period, drawn = drawn_scenario(scenario)
     results_text = data.draw(perturbed_results(drawn.plan, period))
     results = ssrandom.check.Results.read(results_text, drawn.plan, format="json")
     last = ssrandom.Period(period).last_day
@@ -626,10 +633,7 @@ def without_unverified(text):
 @SETTINGS
 @given(scenarios(), st.data())
 def test_verify_rejects_a_draw_record_with_any_field_or_byte_changed(scenario, data):
-    text, facts, frame, seed, with_history = scenario
-    policy, bureau, history, period = prepare(text, facts, frame, seed, with_history)
-    drawn = draw_or_short(bureau, policy, period, seed, history)
-    assume(not isinstance(drawn, Exception))
+    facts, policy, bureau, history, period, drawn = drawn_scenario(scenario)
     original = drawn.record.to_json()
     assert ssrandom.verify(drawn.record, bureau, policy, history).ok
     if data.draw(st.booleans()):
