@@ -103,7 +103,7 @@ std::string StreamedDigest(const Plan& plan, bool without_teams) {
 }
 
 // plan.json (docs/draw.md), streamed: the same bytes as an nlohmann tree of the plan dumped with indent 2
-// (tests/plan_test.cc builds that tree and compares), at a twentieth of the time for large plans.
+// (tests/plan_test.cc builds that tree and compares), in an eighth of the time for large plans.
 void WritePlanJson(const Plan& plan, std::string* out) {
   internal::JsonWriter json(out, 2);
   json.BeginObject();

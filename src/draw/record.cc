@@ -106,8 +106,9 @@ std::string FirstDifference(const nlohmann::ordered_json& expected, const nlohma
 // The record written as RecordJson(r) would dump, without building the tree (io/json_writer.h): pretty
 // with `indent` 2 and the keys in document order for record.json, or compact with the keys sorted by bytes
 // for the digest (nlohmann::json, a std::map, dumped with no indent). A record lists every selected entity,
-// as many as the plan's tasks; as a tree it took longer than the draw. tests/record_test.cc compares both
-// forms with the tree's.
+// as many as the plan's tasks; as a tree it took longer than the draw. RecordJson stays for comparisons
+// (verify's first difference), which need the tree; RecordTest.JsonAndDigestFormsAreNlohmannsDumps and the
+// round-trip tests (tests/draw_test.cc) keep the two in step.
 class RecordWriter {
  public:
   RecordWriter(std::string* out, bool digest_form) : json_(out, digest_form ? -1 : 2), sorted_(digest_form) {}
