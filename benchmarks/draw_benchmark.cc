@@ -6,6 +6,7 @@
 #include "benchmark/benchmark.h"
 #include "ssrandom/classify.h"
 #include "ssrandom/draw.h"
+#include "ssrandom/record.h"
 #include "ssrandom/sample_bureau.h"
 
 namespace ssr {
@@ -94,6 +95,25 @@ BENCHMARK(BM_Draw_Outputs)
     ->ArgNames({"entities", "output"})
     ->Unit(benchmark::kMillisecond)
     ->Iterations(3);
+
+// What an auditor runs: VerifyRecord recomputes the draw of a frozen directory and compares the records.
+void BM_Draw_Verify(benchmark::State& state) {
+  const Bureau& bureau = SyntheticBureau(state.range(0));
+  const Policy policy = *Policy::Preset("hebei-xinle-2024");
+  DrawRequest request;
+  request.seed = "benchmark seed";
+  absl::StatusOr<DrawResult> drawn = Draw(bureau, policy, Period::Quarter(2024, 1), request);
+  if (!drawn.ok()) {
+    state.SkipWithError("draw failed");
+    return;
+  }
+  for (auto _ : state) {
+    absl::Status verified = VerifyRecord(drawn->record, bureau, policy, {});
+    if (!verified.ok()) state.SkipWithError("verify failed");
+  }
+  SetPerEntity(state, state.range(0));
+}
+BENCHMARK(BM_Draw_Verify)->Arg(1000000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_Draw_Classify(benchmark::State& state) {
   const Bureau& bureau = SyntheticBureau(state.range(0));
