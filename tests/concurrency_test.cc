@@ -75,6 +75,21 @@ TEST(ConcurrencyTest, ThreadsLoadingPresetsAndTheCalendarForTheFirstTimeGetTheSa
   for (int i = 0; i < kThreads; ++i) EXPECT_TRUE(working[i]);
 }
 
+// One large draw on two threads: its parts (a stratum's tickets, the items' blocks, the tasks) write
+// only their own ranges.
+TEST(ConcurrencyTest, ADrawSplitIntoPartsOnTwoThreadsGivesTheRecordOfOneThread) {
+  SampleBureauOptions options;
+  options.entities = 100000;
+  const Bureau bureau = GenerateBureau(options);
+  const Policy policy = *Policy::Preset("hebei-xinle-2024");
+  absl::StatusOr<DrawResult> two = Draw(bureau, policy, Period::Quarter(2024, 1), RequestFor(0, 2));
+  absl::StatusOr<DrawResult> one = Draw(bureau, policy, Period::Quarter(2024, 1), RequestFor(0, 1));
+  ASSERT_TRUE(two.ok()) << two.status();
+  ASSERT_TRUE(one.ok()) << one.status();
+  EXPECT_EQ(two->record.ToJson(), one->record.ToJson());
+  EXPECT_EQ(two->plan.ToJson(), one->plan.ToJson());
+}
+
 TEST(ConcurrencyTest, ConcurrentDrawsSharingABureauAndAPolicyGiveTheRecordsOfDrawsAlone) {
   const Bureau bureau = SmallBureau();
   const Policy policy = *Policy::Preset("hebei-xinle-2024");

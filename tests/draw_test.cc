@@ -59,6 +59,35 @@ TEST(DrawTest, SameInputsGiveByteIdenticalPlanAndRecord) {
   EXPECT_EQ(a.record.plan_digest, a.plan.Digest());
 }
 
+// At 10^5 entities a draw splits its work into parts on its threads: the tickets of a stratum of more
+// than 8,192 drawn entities, the items' blocks and the tasks. The sample bureau is too small for any of it.
+TEST(DrawTest, ADrawSplitIntoPartsGivesThePlanAndRecordOfOneThread) {
+  SampleBureauOptions options;
+  options.entities = 100000;
+  const Bureau bureau = GenerateBureau(options);
+  DrawRequest one = Request();
+  one.threads = 1;
+  DrawRequest three = Request();
+  three.threads = 3;
+  DrawResult q1_one = MustDraw(bureau, Preset(), "2024Q1", one);
+  DrawResult q1_three = MustDraw(bureau, Preset(), "2024Q1", three);
+  size_t largest_stratum = 0;
+  for (const StratumRecord& stratum : q1_one.record.strata)
+    largest_stratum = std::max(largest_stratum, stratum.selected.size());
+  ASSERT_GT(largest_stratum, size_t{2 * 4096}) << "too small to split a stratum's tickets";
+  EXPECT_EQ(q1_one.plan.ToJson(), q1_three.plan.ToJson());
+  EXPECT_EQ(q1_one.record.ToJson(), q1_three.record.ToJson());
+
+  // The next quarter, with rotation: the eligible rows are no longer the whole pool.
+  one.history = {q1_one.plan};
+  three.history = {q1_one.plan};
+  DrawResult q2_one = MustDraw(bureau, Preset(), "2024Q2", one);
+  DrawResult q2_three = MustDraw(bureau, Preset(), "2024Q2", three);
+  EXPECT_EQ(q2_one.plan.ToJson(), q2_three.plan.ToJson());
+  EXPECT_EQ(q2_one.record.ToJson(), q2_three.record.ToJson());
+  EXPECT_EQ(q2_one.record.plan_digest, q2_one.plan.Digest());
+}
+
 TEST(DrawTest, EveryStratumGetsExactlyItsQuota) {
   DrawResult drawn = MustDraw(Sample(), Preset(), "2024Q1", Request());
   Classification classification = *Classify(Sample().entities, Preset(), *Period::Parse("2024Q1"));

@@ -7,10 +7,8 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <mutex>
 #include <string>
-#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -21,6 +19,7 @@
 #include "directory/digest_cache.h"
 #include "directory/entity_columns.h"
 #include "directory/grouped_digest.h"
+#include "parallel/run_parts.h"
 #include "ssrandom/digest.h"
 
 namespace ssr {
@@ -68,23 +67,6 @@ bool IsLowerHexDigest(absl::string_view text) {
   return text.size() == 2 * kSha256DigestSize && std::all_of(text.begin(), text.end(), [](char c) {
            return absl::ascii_isdigit(c) || (c >= 'a' && c <= 'f');
          });
-}
-
-// Runs work(part) for every part in [0, parts), each on a thread of its own but part 0, which runs on this
-// one, as does any part whose thread cannot be started. Returns when all are done.
-void RunParts(int parts, const std::function<void(int)>& work) {
-  std::vector<std::thread> workers;
-  std::vector<int> left_here;
-  for (int part = 1; part < parts; ++part) {
-    try {
-      workers.emplace_back(work, part);
-    } catch (const std::system_error&) {
-      left_here.push_back(part);  // no thread to be had: same result, only slower
-    }
-  }
-  work(0);
-  for (int part : left_here) work(part);
-  for (std::thread& worker : workers) worker.join();
 }
 
 }  // namespace

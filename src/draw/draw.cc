@@ -1,10 +1,12 @@
 #include "ssrandom/draw.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <system_error>
 #include <thread>
 #include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -115,18 +117,15 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
   plan.policy_name = record.policy_name;
   plan.policy_digest = record.policy_digest;
 
-  // About one task per drawn entity: reserving spares moving every Task as the vector grows (perf: 2.6% of
-  // a draw at 10^6 in _M_realloc_insert<Task>). Only a hint; the tasks are the same.
-  int64_t expected_tasks = 0;
-  for (const QuotaLine& line : lines)
-    expected_tasks += std::max<int64_t>(0, std::min(line.quota, line.pool_size));
-  plan.tasks.reserve(static_cast<size_t>(expected_tasks));
-  record.strata.reserve(lines.size());
-
+  // Every stratum's selection is decided first (an error leaves nothing written), then all tasks are built
+  // at once on the draw's threads.
+  std::vector<internal::DecidedStratum> decided(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     const QuotaLine& line = lines[i];
     const std::string& credit_class = line.credit_class;
-    StratumRecord stratum;
+    internal::DecidedStratum& current = decided[i];
+    current.pool = line.pool;
+    StratumRecord& stratum = current.record;
     stratum.stratum = internal::StratumName(line.pool, credit_class);
     stratum.pool = std::string(PoolName(line.pool));
     stratum.rule = std::string(PoolRuleId(line.pool));
@@ -142,19 +141,24 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
     stratum.credit_based = line.credit_index >= 0;
 
     // Off-site full coverage is not capped (the yearly cap counts planned on-site inspections) and has no
-    // rotation: every member is checked every quarter.
+    // rotation: every member is checked every quarter. Without history (a year's first quarter) every
+    // member is eligible, and looking each id up would only cost a hash per entity.
     std::vector<uint32_t> eligible, rotated, capped;
-    for (uint32_t row : members[i]) {
-      auto it = history->on_site_count.find(directory.id(row));
-      int earlier = it == history->on_site_count.end() ? 0 : it->second;
-      if (off_site || earlier == 0) {
-        eligible.push_back(row);
-      } else if (earlier >= policy.yearly_cap()) {
-        capped.push_back(row);
-      } else if (policy.rotation_within_year()) {
-        rotated.push_back(row);
-      } else {
-        eligible.push_back(row);
+    if (off_site || history->on_site_count.empty()) {
+      eligible = std::move(members[i]);
+    } else {
+      for (uint32_t row : members[i]) {
+        auto it = history->on_site_count.find(directory.id(row));
+        int earlier = it == history->on_site_count.end() ? 0 : it->second;
+        if (earlier == 0) {
+          eligible.push_back(row);
+        } else if (earlier >= policy.yearly_cap()) {
+          capped.push_back(row);
+        } else if (policy.rotation_within_year()) {
+          rotated.push_back(row);
+        } else {
+          eligible.push_back(row);
+        }
       }
     }
     stratum.excluded_yearly_cap = static_cast<int64_t>(capped.size());
@@ -162,19 +166,19 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
     stratum.eligible = static_cast<int64_t>(eligible.size());
 
     const size_t quota = static_cast<size_t>(line.quota);
-    std::vector<internal::ChosenEntity> chosen =
-        internal::LowestTickets(sampler, directory, eligible, quota, false, threads);
-    if (chosen.size() < quota) {
+    current.chosen = internal::LowestTickets(sampler, directory, eligible, quota, false, threads);
+    if (current.chosen.size() < quota) {
       // The rotation pool is exhausted: entities drawn earlier this year come back, lowest tickets first.
       std::vector<internal::ChosenEntity> readmitted =
-          internal::LowestTickets(sampler, directory, rotated, quota - chosen.size(), true, threads);
-      chosen.insert(chosen.end(), readmitted.begin(), readmitted.end());
+          internal::LowestTickets(sampler, directory, rotated, quota - current.chosen.size(), true, threads);
+      current.chosen.insert(current.chosen.end(), std::make_move_iterator(readmitted.begin()),
+                            std::make_move_iterator(readmitted.end()));
     }
-    absl::Status completed = internal::CompleteStratum(policy, period, directory, *classification, *items,
-                                                       line.pool, std::move(chosen), stratum, plan);
-    if (!completed.ok()) return completed;
-    record.strata.push_back(std::move(stratum));
+    absl::Status ordered = internal::OrderStratum(policy, period, directory, current);
+    if (!ordered.ok()) return ordered;
   }
+  internal::WriteStrata(policy, directory, *classification, *items, std::move(decided), threads, record,
+                        plan);
   record.directory_digest = directory_digest.Take();  // computed alongside the strata above
   plan.directory_digest = record.directory_digest;
   record.plan_digest = plan.Digest();

@@ -5,11 +5,13 @@
 #define SSRANDOM_SRC_DRAW_ITEMS_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/types/span.h"
 #include "ssrandom/bureau.h"
 #include "ssrandom/condition.h"
 #include "ssrandom/period.h"
@@ -22,12 +24,16 @@ class ItemMatcher {
   // the item when its applies_to does not parse. The bureau must outlive the matcher.
   static absl::StatusOr<ItemMatcher> Create(const Bureau& bureau, const Period& period);
 
+  // Evaluates each item's condition, on up to `threads` threads, for every block of kBlockRows rows that
+  // holds one of `rows`, and keeps the results: evaluating one row alone runs the condition program with
+  // its scratch allocations for every task (13% of a draw's instructions at 10^5), a block costs little
+  // more than a row. Not thread-safe (it fills the matcher); the result does not depend on `threads`.
+  void Prepare(absl::Span<const uint32_t> rows, int threads);
+
   // Ids of the items that apply to directory row `row` for a task carried out by `method`, in list order.
-  // The first time a row of a block of kBlockRows rows is asked about, each item's condition is evaluated
-  // for the whole block and the results are kept: evaluating one row alone runs the condition program
-  // with its scratch allocations for every task (13% of a draw's instructions at 10^5), a block costs
-  // little more than a row. Not thread-safe: it fills that cache.
-  std::vector<std::string> ItemsFor(size_t row, InspectionMethod method);
+  // Reads the blocks Prepare kept; a row it did not prepare is evaluated alone (same answer, slower).
+  // Thread-safe: concurrent calls only read the matcher.
+  std::vector<std::string> ItemsFor(size_t row, InspectionMethod method) const;
 
  private:
   static constexpr size_t kBlockRows = 1024;
@@ -37,8 +43,8 @@ class ItemMatcher {
     BoundCondition condition;
     std::vector<std::unique_ptr<Truth[]>> blocks;  // by row / kBlockRows; null until evaluated
   };
-  // The truth of `entry`'s condition for `row`, evaluating its block when not yet done.
-  Truth TruthFor(Entry& entry, size_t row);
+  // The truth of `entry`'s condition for `row`: from its prepared block, else evaluated alone.
+  static Truth TruthFor(const Entry& entry, size_t row);
 
   size_t rows_ = 0;
   std::vector<Entry> entries_;

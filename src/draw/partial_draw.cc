@@ -1,7 +1,9 @@
 #include "ssrandom/partial_draw.h"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
+#include <vector>
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
@@ -312,6 +314,7 @@ absl::StatusOr<DrawResult> MergeDrawParts(const Bureau& candidates, const DrawPa
   plan.policy_digest = record.policy_digest;
   plan.directory_digest = record.directory_digest;
 
+  std::vector<internal::DecidedStratum> decided(strata_count);
   for (size_t i = 0; i < strata_count; ++i) {
     const DrawStratum& line = spec.strata()[i];
     const StratumTally& tally = total.strata[i];
@@ -323,7 +326,9 @@ absl::StatusOr<DrawResult> MergeDrawParts(const Bureau& candidates, const DrawPa
                                              take.eligible, " + ", take.readmitted,
                                              "; recompute the candidates with unbounded takes"));
     }
-    StratumRecord stratum;
+    internal::DecidedStratum& current = decided[i];
+    current.pool = line.pool;
+    StratumRecord& stratum = current.record;
     stratum.stratum = line.name;
     stratum.pool = std::string(PoolName(line.pool));
     stratum.rule = std::string(PoolRuleId(line.pool));
@@ -340,18 +345,18 @@ absl::StatusOr<DrawResult> MergeDrawParts(const Bureau& candidates, const DrawPa
     stratum.eligible = tally.eligible;
 
     const size_t quota = static_cast<size_t>(quota_value);
-    std::vector<internal::ChosenEntity> chosen =
-        internal::LowestTickets(sampler, directory, eligible[i], quota, false, 1);
-    if (chosen.size() < quota) {
+    current.chosen = internal::LowestTickets(sampler, directory, eligible[i], quota, false, 1);
+    if (current.chosen.size() < quota) {
       std::vector<internal::ChosenEntity> readmitted =
-          internal::LowestTickets(sampler, directory, rotated[i], quota - chosen.size(), true, 1);
-      chosen.insert(chosen.end(), readmitted.begin(), readmitted.end());
+          internal::LowestTickets(sampler, directory, rotated[i], quota - current.chosen.size(), true, 1);
+      current.chosen.insert(current.chosen.end(), std::make_move_iterator(readmitted.begin()),
+                            std::make_move_iterator(readmitted.end()));
     }
-    absl::Status completed = internal::CompleteStratum(policy, period, directory, placement->classification,
-                                                       *items, line.pool, std::move(chosen), stratum, plan);
-    if (!completed.ok()) return completed;
-    record.strata.push_back(std::move(stratum));
+    absl::Status ordered = internal::OrderStratum(policy, period, directory, current);
+    if (!ordered.ok()) return ordered;
   }
+  internal::WriteStrata(policy, directory, placement->classification, *items, std::move(decided), 1, record,
+                        plan);
   record.plan_digest = plan.Digest();
   return result;
 }

@@ -29,19 +29,33 @@ struct ChosenEntity {
   bool readmitted;
 };
 
-// The `n` rows of `rows` with the lowest tickets (all of them when fewer), ranked on `threads` threads
-// (the result does not depend on it).
+// The `n` rows of `rows` with the lowest tickets (all of them when fewer), in ticket order, ranked and their
+// tickets written on up to `threads` threads (the result does not depend on it).
 std::vector<ChosenEntity> LowestTickets(const TicketSampler& sampler, const Directory& directory,
                                         const std::vector<uint32_t>& rows, size_t n, bool readmitted,
                                         int threads);
 
-// Completes `stratum` (whose counts, quota and arithmetic are filled) with `chosen`: when fewer than its
-// quota could be drawn, FailedPrecondition naming the stratum, the yearly cap and the fix if the policy
-// refuses short strata, else whole_pool_taken; then the chosen entities in ticket order (then id) as its
-// selection and as tasks of `plan`. On error neither `stratum` nor `plan` is changed.
-absl::Status CompleteStratum(const Policy& policy, const Period& period, const Directory& directory,
-                             const Classification& classification, ItemMatcher& items, Pool pool,
-                             std::vector<ChosenEntity> chosen, StratumRecord& stratum, Plan& plan);
+// A stratum whose draw is decided: its record with counts, quota and arithmetic filled (the selection not
+// yet), its pool, and the entities chosen in it.
+struct DecidedStratum {
+  StratumRecord record;
+  Pool pool = Pool::kGeneral;
+  std::vector<ChosenEntity> chosen;
+};
+
+// When fewer than the stratum's quota could be chosen: FailedPrecondition naming the stratum, the yearly cap
+// and the fix if the policy refuses short strata, else marks it whole_pool_taken. Then puts the chosen
+// entities in ticket order (then id). On error the stratum is unchanged.
+absl::Status OrderStratum(const Policy& policy, const Period& period, const Directory& directory,
+                          DecidedStratum& stratum);
+
+// Writes each ordered stratum's chosen entities as its record's selection and as tasks of `plan`, stratum
+// after stratum, and appends the records to `record.strata`. The tasks (strings copied out of the directory,
+// and their items) are built on up to `threads` threads, each a contiguous range of the plan: the plan and
+// the record do not depend on `threads`. Cannot fail.
+void WriteStrata(const Policy& policy, const Directory& directory, const Classification& classification,
+                 ItemMatcher& items, std::vector<DecidedStratum> strata, int threads, DrawRecord& record,
+                 Plan& plan);
 
 }  // namespace ssr::internal
 
