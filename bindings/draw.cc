@@ -37,9 +37,44 @@ std::vector<Plan> ParsePlans(const std::vector<std::string>& texts) {
   return plans;
 }
 
+// A draw's plan and record, kept in C++ until Python reads them: the draw returns as soon as it is drawn,
+// and each text (the plan's JSON and CSV, the record's JSON and digest) is written, without the GIL, only
+// when asked for (at 10^6 entities writing all of them takes about as long as the draw). The ssrandom.Plan
+// and DrawRecord objects ask once and keep the text. Immutable; the methods may be called from several
+// threads.
+struct DrawnOutputs {
+  DrawResult result;
+};
+
+// Writes one text of `drawn` without the GIL.
+template <typename Write>
+std::string WriteWithoutGil(const DrawnOutputs& drawn, Write write) {
+  py::gil_scoped_release release;
+  return write(drawn.result);
+}
+
 }  // namespace
 
 void RegisterDraw(py::module_& m) {
+  py::class_<DrawnOutputs>(m, "DrawnOutputs")
+      .def("plan_json",
+           [](const DrawnOutputs& d) {
+             return WriteWithoutGil(d, [](const DrawResult& r) { return r.plan.ToJson(); });
+           })
+      .def("plan_csv",
+           [](const DrawnOutputs& d) {
+             return WriteWithoutGil(d, [](const DrawResult& r) { return r.plan.ToCsv(); });
+           })
+      // Draw computed it for the record.
+      .def("plan_digest", [](const DrawnOutputs& d) { return d.result.record.plan_digest; })
+      .def("record_json",
+           [](const DrawnOutputs& d) {
+             return WriteWithoutGil(d, [](const DrawResult& r) { return r.record.ToJson(); });
+           })
+      .def("record_digest", [](const DrawnOutputs& d) {
+        return WriteWithoutGil(d, [](const DrawResult& r) { return r.record.Digest(); });
+      });
+
   m.def(
       "draw",
       [](const Bureau& bureau, const Policy& policy, const std::string& period_text, const std::string& seed,
@@ -57,18 +92,7 @@ void RegisterDraw(py::module_& m) {
           py::gil_scoped_release release;
           result = Draw(bureau, policy, period, request);
         }
-        DrawResult drawn = ValueOrThrow(std::move(result));
-        std::string plan_json, plan_csv, plan_digest, record_json, record_digest;
-        {
-          // The Python objects take these as they are, without parsing the plan again.
-          py::gil_scoped_release release;
-          plan_json = drawn.plan.ToJson();
-          plan_csv = drawn.plan.ToCsv();
-          plan_digest = drawn.record.plan_digest;  // Draw computed it for the record
-          record_json = drawn.record.ToJson();
-          record_digest = drawn.record.Digest();
-        }
-        return py::make_tuple(plan_json, plan_csv, plan_digest, record_json, record_digest);
+        return DrawnOutputs{ValueOrThrow(std::move(result))};
       },
       py::arg("bureau"), py::arg("policy"), py::arg("period"), py::arg("seed"), py::arg("seed_source"),
       py::arg("history"), py::arg("previous_record_digest"), py::arg("threads"));

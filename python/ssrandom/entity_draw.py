@@ -147,14 +147,53 @@ class Plan:
     """A quarterly inspection plan: one task per drawn entity, in a fixed order (see docs/draw.md)."""
 
     def __init__(self, json_text: str) -> None:
-        self._json, self._csv, self._digest = _core.plan_normalize(json_text)
+        texts = _core.plan_normalize(json_text)
+        self._json_text: Optional[str] = texts[0]
+        self._csv_text: Optional[str] = texts[1]
+        self._digest: str = texts[2]
+        self._drawn: Any = None
         self._parsed: Optional[Dict[str, Any]] = None
 
     @classmethod
     def _from_parts(cls, json_text: str, csv_text: str, digest: str) -> "Plan":
         plan = cls.__new__(cls)
-        plan._json, plan._csv, plan._digest, plan._parsed = json_text, csv_text, digest, None
+        plan._json_text, plan._csv_text, plan._digest, plan._drawn, plan._parsed = (json_text, csv_text, digest,
+                                                                                    None, None)
         return plan
+
+    @classmethod
+    def _from_draw(cls, drawn: Any) -> "Plan":
+        """The plan of a draw whose texts are still in C++ (``_core.DrawnOutputs``): its JSON and CSV are
+        written when first read (at 10^6 entities that takes about as long as the draw itself)."""
+        plan = cls.__new__(cls)
+        plan._json_text, plan._csv_text, plan._digest, plan._drawn, plan._parsed = (None, None,
+                                                                                    drawn.plan_digest(), drawn, None)
+        return plan
+
+    @property
+    def _json(self) -> str:
+        if self._json_text is None:
+            self._json_text = self._drawn.plan_json()
+            self._release_drawn()
+        return self._json_text
+
+    @property
+    def _csv(self) -> str:
+        if self._csv_text is None:
+            self._csv_text = self._drawn.plan_csv()
+            self._release_drawn()
+        return self._csv_text
+
+    def _release_drawn(self) -> None:
+        if self._json_text is not None and self._csv_text is not None:
+            self._drawn = None  # both texts are here: the C++ plan can go
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return {"json": self._json, "csv": self._csv, "digest": self._digest}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self._json_text, self._csv_text, self._digest = state["json"], state["csv"], state["digest"]
+        self._drawn, self._parsed = None, None
 
     @property
     def _data(self) -> Dict[str, Any]:
@@ -246,14 +285,49 @@ class DrawRecord:
     """The public draw record (the 一公开 artefact): everything needed to re-run and confirm a draw."""
 
     def __init__(self, json_text: str) -> None:
-        self._json, self._digest = _core.record_normalize(json_text)
+        texts = _core.record_normalize(json_text)
+        self._json_text: Optional[str] = texts[0]
+        self._digest_text: Optional[str] = texts[1]
+        self._drawn: Any = None
         self._parsed: Optional[Dict[str, Any]] = None
 
     @classmethod
     def _from_parts(cls, json_text: str, digest: str) -> "DrawRecord":
         record = cls.__new__(cls)
-        record._json, record._digest, record._parsed = json_text, digest, None
+        record._json_text, record._digest_text, record._drawn, record._parsed = json_text, digest, None, None
         return record
+
+    @classmethod
+    def _from_draw(cls, drawn: Any) -> "DrawRecord":
+        """The record of a draw whose texts are still in C++ (``_core.DrawnOutputs``), written when first read."""
+        record = cls.__new__(cls)
+        record._json_text, record._digest_text, record._drawn, record._parsed = None, None, drawn, None
+        return record
+
+    @property
+    def _json(self) -> str:
+        if self._json_text is None:
+            self._json_text = self._drawn.record_json()
+            self._release_drawn()
+        return self._json_text
+
+    @property
+    def _digest(self) -> str:
+        if self._digest_text is None:
+            self._digest_text = self._drawn.record_digest()
+            self._release_drawn()
+        return self._digest_text
+
+    def _release_drawn(self) -> None:
+        if self._json_text is not None and self._digest_text is not None:
+            self._drawn = None
+
+    def __getstate__(self) -> Dict[str, Any]:
+        return {"json": self._json, "digest": self._digest}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self._json_text, self._digest_text = state["json"], state["digest"]
+        self._drawn, self._parsed = None, None
 
     @property
     def _data(self) -> Dict[str, Any]:
@@ -417,13 +491,13 @@ def draw(bureau: Bureau, policy: Any, period: Any, seed: str, seed_source: str =
     ``history`` holds the bureau's earlier plans of the same year (rotation and the yearly cap);
     ``previous_record`` chains this record to the bureau's previous one. Raises ``InvalidInputError`` for a
     blank seed or bad history, ``FailedPreconditionError`` naming the stratum when a quota cannot be met.
-    The GIL is released while drawing.
+    The GIL is released while drawing. The result holds the drawn plan and record; their texts (JSON, CSV,
+    the record's digest) are written when first read, also without the GIL, and kept.
     """
-    plan_json, plan_csv, plan_digest, record_json, record_digest = _core.draw(
-        bureau._core, _policy_core(policy), str(period), seed, seed_source, [plan.to_json() for plan in history],
-        previous_record.digest() if previous_record else "", threads)
-    return DrawResult(Plan._from_parts(plan_json, plan_csv, plan_digest),
-                      DrawRecord._from_parts(record_json, record_digest))
+    drawn = _core.draw(bureau._core, _policy_core(policy), str(period), seed, seed_source,
+                       [plan.to_json() for plan in history], previous_record.digest() if previous_record else "",
+                       threads)
+    return DrawResult(Plan._from_draw(drawn), DrawRecord._from_draw(drawn))
 
 
 def verify(record: DrawRecord, bureau: Bureau, policy: Any, history: Sequence[Plan] = ()) -> VerifyResult:

@@ -59,6 +59,29 @@ def test_draw_is_deterministic_and_verifies(bureau, policy, drawn):
     assert result.ok and result.message == "verified"
 
 
+def test_a_draws_texts_are_the_same_whenever_and_in_whatever_order_they_are_read(bureau, policy, drawn):
+    """The draw keeps its plan and record in C++ and writes each text when first read: the order of reading,
+    reading twice, pickling before reading, and reloading the texts all give the same texts and digests."""
+    import pickle
+
+    expected = (drawn.plan.to_json(), drawn.plan.to_csv(), drawn.plan.digest(), drawn.record.to_json(),
+                drawn.record.digest())
+    backwards = ssrandom.draw(bureau, policy, "2024Q1", SEED, "test")
+    assert backwards.record.digest() == expected[4]
+    assert backwards.record.to_json() == expected[3]
+    assert backwards.plan.digest() == expected[2]
+    assert backwards.plan.to_csv() == expected[1]
+    assert backwards.plan.to_json() == expected[0]
+    assert backwards.plan.to_json() == expected[0]
+    unread = ssrandom.draw(bureau, policy, "2024Q1", SEED, "test")
+    plan, record = pickle.loads(pickle.dumps((unread.plan, unread.record)))
+    assert (plan.to_json(), plan.to_csv(), plan.digest(), record.to_json(), record.digest()) == expected
+    reloaded_plan, reloaded_record = ssrandom.Plan(expected[0]), ssrandom.DrawRecord(expected[3])
+    assert (reloaded_plan.to_csv(), reloaded_plan.digest(), reloaded_record.digest()) == (expected[1], expected[2],
+                                                                                         expected[4])
+    assert len(plan) == len(drawn.plan) > 0
+
+
 def test_tampered_record_fails_verification_with_the_first_difference(bureau, policy, drawn):
     data = json.loads(drawn.record.to_json())
     data["strata"][0]["selected"][0]["id"] = "XL-99999"
