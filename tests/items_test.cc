@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "ssrandom/condition.h"
 #include "ssrandom/sample_bureau.h"
@@ -28,7 +29,15 @@ std::vector<std::string> ExpectedItems(const Bureau& bureau, const Period& perio
 TEST(ItemMatcherTest, PreparedAndUnpreparedRowsGetTheItemsWhoseConditionHolds) {
   SampleBureauOptions options;
   options.entities = 5000;  // five blocks of 1,024 rows, the last one partial
-  const Bureau bureau = GenerateBureau(options);
+  Bureau bureau = GenerateBureau(options);
+  // More than 64 items, so that a row's items take two words of the prepared blocks.
+  const std::vector<Item> generated = bureau.items;
+  for (int copy = 1; bureau.items.size() <= 64; ++copy) {
+    for (Item item : generated) {
+      item.id = absl::StrCat(item.id, "-copy", copy);
+      bureau.items.push_back(item);
+    }
+  }
   const Period period = *Period::Parse("2024Q1");
   for (int threads : {1, 3}) {
     absl::StatusOr<ItemMatcher> matcher = ItemMatcher::Create(bureau, period);

@@ -20,48 +20,55 @@ absl::StatusOr<ItemMatcher> ItemMatcher::Create(const Bureau& bureau, const Peri
       if (!parsed.ok()) return parsed.status();
       condition = *std::move(parsed);
     }
-    matcher.entries_.push_back(
-        {item.id, item.method, condition.Bind(bureau.entities, period),
-         std::vector<std::unique_ptr<Truth[]>>((matcher.rows_ + kBlockRows - 1) / kBlockRows)});
+    matcher.entries_.push_back({item.id, item.method, condition.Bind(bureau.entities, period)});
   }
+  matcher.words_per_row_ = (matcher.entries_.size() + 63) / 64;
+  matcher.blocks_.resize((matcher.rows_ + kBlockRows - 1) / kBlockRows);
   return matcher;
 }
 
 void ItemMatcher::Prepare(absl::Span<const uint32_t> rows, int threads) {
-  std::vector<bool> wanted((rows_ + kBlockRows - 1) / kBlockRows, false);
+  if (entries_.empty()) return;
+  std::vector<bool> wanted(blocks_.size(), false);
   for (uint32_t row : rows) wanted[row / kBlockRows] = true;
   std::vector<size_t> blocks;
   for (size_t block = 0; block < wanted.size(); ++block) {
-    if (wanted[block] && !entries_.empty() && entries_.front().blocks[block] == nullptr)
-      blocks.push_back(block);
+    if (wanted[block] && blocks_[block] == nullptr) blocks.push_back(block);
   }
-  // Each part evaluates its own blocks: distinct slots of every entry's block list, so no two threads write
-  // the same place.
+  // Each part fills its own blocks: no two threads write the same place.
   const int parts = PartsFor(blocks.size(), threads, 16);
   RunParts(parts, [&](int part) {
+    std::vector<Truth> truths(kBlockRows);
     for (size_t i = PartBegin(blocks.size(), parts, part); i < PartBegin(blocks.size(), parts, part + 1);
          ++i) {
       const size_t begin = blocks[i] * kBlockRows;
       const size_t count = std::min(kBlockRows, rows_ - begin);
-      for (Entry& entry : entries_) {
-        auto truths = std::make_unique<Truth[]>(count);
-        entry.condition.EvaluateBlock(begin, count, truths.get());
-        entry.blocks[blocks[i]] = std::move(truths);
+      auto masks = std::make_unique<uint64_t[]>(count * words_per_row_);  // zeroed
+      for (size_t item = 0; item < entries_.size(); ++item) {
+        entries_[item].condition.EvaluateBlock(begin, count, truths.data());
+        for (size_t r = 0; r < count; ++r) {
+          if (truths[r] == Truth::kTrue) masks[r * words_per_row_ + item / 64] |= uint64_t{1} << (item % 64);
+        }
       }
+      blocks_[blocks[i]] = std::move(masks);
     }
   });
 }
 
-Truth ItemMatcher::TruthFor(const Entry& entry, size_t row) {
-  const std::unique_ptr<Truth[]>& block = entry.blocks[row / kBlockRows];
-  return block != nullptr ? block[row % kBlockRows] : entry.condition.Evaluate(row);
+bool ItemMatcher::HoldsAlone(const Entry& entry, size_t row) {
+  return entry.condition.Evaluate(row) == Truth::kTrue;
 }
 
 std::vector<std::string> ItemMatcher::ItemsFor(size_t row, InspectionMethod method) const {
   std::vector<std::string> ids;
-  for (const Entry& entry : entries_) {
+  const uint64_t* block = row / kBlockRows < blocks_.size() ? blocks_[row / kBlockRows].get() : nullptr;
+  for (size_t item = 0; item < entries_.size(); ++item) {
+    const Entry& entry = entries_[item];
     if (entry.method != InspectionMethod::kEither && entry.method != method) continue;
-    if (TruthFor(entry, row) == Truth::kTrue) ids.push_back(entry.id);
+    const bool holds = block != nullptr
+                           ? (block[(row % kBlockRows) * words_per_row_ + item / 64] >> (item % 64)) & 1
+                           : HoldsAlone(entry, row);
+    if (holds) ids.push_back(entry.id);
   }
   return ids;
 }

@@ -41,13 +41,17 @@ class ItemMatcher {
     std::string id;
     InspectionMethod method;
     BoundCondition condition;
-    std::vector<std::unique_ptr<Truth[]>> blocks;  // by row / kBlockRows; null until evaluated
   };
-  // The truth of `entry`'s condition for `row`: from its prepared block, else evaluated alone.
-  static Truth TruthFor(const Entry& entry, size_t row);
+  // Whether `entry`'s condition is true for `row`, evaluated alone (a row Prepare did not cover).
+  static bool HoldsAlone(const Entry& entry, size_t row);
 
   size_t rows_ = 0;
+  size_t words_per_row_ = 0;  // 64 items per word
   std::vector<Entry> entries_;
+  // By row / kBlockRows, null until prepared: kBlockRows × words_per_row_ words, bit i of a row's words set
+  // when item i's condition is true for it. One read per task instead of one block per item: the tasks'
+  // rows are scattered over the directory, so each read is a cache miss.
+  std::vector<std::unique_ptr<uint64_t[]>> blocks_;
 };
 
 }  // namespace ssr::internal

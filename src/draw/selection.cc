@@ -99,10 +99,12 @@ void WriteStrata(const Policy& policy, const Directory& directory, const Classif
     for (size_t index = begin; index < end; ++index) {
       while (index >= starts[s + 1]) ++s;
       DecidedStratum& stratum = strata[s];
-      const ChosenEntity& c = stratum.chosen[index - starts[s]];
+      ChosenEntity& c = stratum.chosen[index - starts[s]];
       const absl::string_view entity_id = directory.id(c.row);
-      stratum.record.selected[index - starts[s]] = {std::string(entity_id), c.ticket, c.readmitted};
       Task& task = plan.tasks[index];
+      task.ticket = c.ticket;
+      stratum.record.selected[index - starts[s]] = {std::string(entity_id), std::move(c.ticket),
+                                                    c.readmitted};
       task.entity_id = std::string(entity_id);
       task.id = absl::StrCat(plan.period, "/", entity_id);
       task.entity_name = std::string(directory.name(c.row));
@@ -112,7 +114,6 @@ void WriteStrata(const Policy& policy, const Directory& directory, const Classif
       task.pool = stratum.pool;
       task.credit_class = stratum.record.credit_class;
       task.stratum = stratum.record.stratum;
-      task.ticket = c.ticket;
       task.method = policy.pool_quota(stratum.pool).method;
       task.items = items.ItemsFor(c.row, task.method);
       task.credit_based = stratum.record.credit_based;
