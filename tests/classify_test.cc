@@ -73,6 +73,40 @@ struct Fixture {
   }
 };
 
+// 10^5 rows are 49 blocks of 2,048: three parts on three threads. The preset's unknown credits (2% of the
+// generated directory) exercise the defaulted counts.
+TEST(ClassifyTest, ClassifyingInPartsOnThreadsGivesTheClassificationOfOneThread) {
+  SampleBureauOptions options;
+  options.entities = 100000;
+  const Bureau bureau = GenerateBureau(options);
+  for (const char* preset : {"hebei-xinle-2024", "city-level"}) {
+    const Policy policy = *Policy::Preset(preset);
+    const Period period = *Period::Parse("2024Q2");
+    absl::StatusOr<Classification> one = Classify(bureau.entities, policy, period, 1);
+    absl::StatusOr<Classification> three = Classify(bureau.entities, policy, period, 3);
+    ASSERT_TRUE(one.ok() && three.ok());
+    for (size_t row = 0; row < bureau.entities.size(); ++row) {
+      ASSERT_EQ(one->pool(row), three->pool(row)) << preset << " row " << row;
+      ASSERT_EQ(one->credit_index(row), three->credit_index(row)) << preset << " row " << row;
+      ASSERT_EQ(one->credit_defaulted(row), three->credit_defaulted(row)) << preset << " row " << row;
+      if (row % 997 == 0) {
+        ASSERT_EQ(one->Explain(row), three->Explain(row)) << preset << " row " << row;
+      }
+    }
+    for (Pool pool : {Pool::kSpecial, Pool::kKey, Pool::kPositive, Pool::kGeneral, Pool::kExcluded}) {
+      EXPECT_EQ(one->PoolSize(pool), three->PoolSize(pool)) << preset;
+      for (int cell = 0; cell < static_cast<int>(policy.credit_classes().size()); ++cell) {
+        EXPECT_EQ(one->CellSize(pool, cell), three->CellSize(pool, cell)) << preset;
+      }
+    }
+    EXPECT_EQ(one->ConflictCount(), three->ConflictCount()) << preset;
+    if (std::string(preset) == "hebei-xinle-2024") {
+      EXPECT_GT(one->DefaultedCreditCount(), 0);  // city-level has no credit table
+    }
+    EXPECT_EQ(one->DefaultedCreditCount(), three->DefaultedCreditCount()) << preset;
+  }
+}
+
 TEST(ClassifyTest, KeyYieldsToSpecial) {
   Fixture f;
   Entity e = E("both");

@@ -86,7 +86,7 @@ class Classification {
   int64_t DefaultedCreditCount() const;
 
  private:
-  friend absl::StatusOr<Classification> Classify(const Directory&, const Policy&, const Period&);
+  friend absl::StatusOr<Classification> Classify(const Directory&, const Policy&, const Period&, int);
   explicit Classification(std::shared_ptr<const internal::ClassificationState> state)
       : state_(std::move(state)) {}
   std::shared_ptr<const internal::ClassificationState> state_;
@@ -95,9 +95,11 @@ class Classification {
 // Classifies every row of `directory` under `policy` for `period` (date conditions such as "within 1 year"
 // are relative to the period, see condition.h). The directory is only read during the call.
 // Errors: none at present (a loaded policy is valid for every directory); the StatusOr leaves room for
-// checks that need the directory.
+// checks that need the directory. `threads` (values below 1 count as 1) classifies parts of at least 32,768
+// rows on that many std::threads; the classification does not depend on it.
+// Thread safety: reentrant; concurrent calls may share the directory and the policy.
 absl::StatusOr<Classification> Classify(const Directory& directory, const Policy& policy,
-                                        const Period& period);
+                                        const Period& period, int threads = 1);
 
 // The quota of one pool, or of one credit cell of a pool with a credit table: the numbers the draw fills.
 struct QuotaLine {

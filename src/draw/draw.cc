@@ -69,7 +69,8 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
   absl::StatusOr<internal::YearHistory> history = internal::ReadHistory(
       request.history, period, [&directory](absl::string_view id) { return directory.Find(id).has_value(); });
   if (!history.ok()) return history.status();
-  absl::StatusOr<Classification> classification = Classify(directory, policy, period);
+  const int threads = request.threads > 0 ? request.threads : 2;
+  absl::StatusOr<Classification> classification = Classify(directory, policy, period, threads);
   if (!classification.ok()) return classification.status();
   absl::StatusOr<internal::ItemMatcher> items = internal::ItemMatcher::Create(bureau, period);
   if (!items.ok()) return items.status();
@@ -94,7 +95,6 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
   }
 
   const TicketSampler sampler(request.seed);
-  const int threads = request.threads > 0 ? request.threads : 2;
   DrawResult result;
   DrawRecord& record = result.record;
   record.library_version = kVersion;

@@ -1,6 +1,7 @@
 #include "parallel/run_parts.h"
 
 #include <algorithm>
+#include <exception>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -9,18 +10,31 @@ namespace ssr::internal {
 
 void RunParts(int parts, const std::function<void(int)>& work) {
   if (parts < 1) return;
+  // An exception (std::bad_alloc, in practice) must not escape a thread, where it would terminate the
+  // process: each part's is kept and the first rethrown here once every part is done.
+  std::vector<std::exception_ptr> errors(static_cast<size_t>(parts));
+  const auto run = [&work, &errors](int part) {
+    try {
+      work(part);
+    } catch (...) {
+      errors[static_cast<size_t>(part)] = std::current_exception();
+    }
+  };
   std::vector<std::thread> workers;
   std::vector<int> left_here;
   for (int part = 1; part < parts; ++part) {
     try {
-      workers.emplace_back(work, part);
+      workers.emplace_back(run, part);
     } catch (const std::system_error&) {
       left_here.push_back(part);
     }
   }
-  work(0);
-  for (int part : left_here) work(part);
+  run(0);
+  for (int part : left_here) run(part);
   for (std::thread& worker : workers) worker.join();
+  for (const std::exception_ptr& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
 }
 
 int PartsFor(size_t items, int threads, size_t min_per_part) {

@@ -11,7 +11,8 @@ namespace ssr::internal {
 
 // Runs work(part) for every part in [0, parts), each on a thread of its own but part 0, which runs on the
 // calling thread, as does any part whose thread cannot be started (resource limits: same result, only
-// slower). Returns when all parts are done. `work` must not throw; parts < 1 runs nothing.
+// slower). Returns when all parts are done; when parts threw, rethrows the exception of the first of them
+// (the others' are dropped). parts < 1 runs nothing.
 void RunParts(int parts, const std::function<void(int)>& work);
 
 // How many parts to split `items` pieces of work into on up to `threads` threads (0 or less: two, the

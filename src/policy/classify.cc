@@ -13,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "directory/entity_columns.h"
+#include "parallel/run_parts.h"
 #include "policy/condition_ast.h"
 #include "ssrandom/condition.h"
 
@@ -49,6 +50,9 @@ constexpr uint8_t kAuxStatusMask = 0x0F;
 constexpr uint8_t kAuxExcludedByStatus = 0x10;
 constexpr uint8_t kAuxCreditDefaulted = 0x20;
 constexpr size_t kBlock = 2048;
+// A part of a classification on a thread of its own holds at least this many blocks (32,768 rows, a few
+// milliseconds of work).
+constexpr size_t kMinBlocksPerPart = 16;
 
 constexpr std::array<SupervisionClass, 3> kClassOrder = {SupervisionClass::kSpecial, SupervisionClass::kKey,
                                                          SupervisionClass::kGeneral};
@@ -90,7 +94,7 @@ std::string RuleText(const Policy::Rule& rule) {
 }  // namespace internal
 
 absl::StatusOr<Classification> Classify(const Directory& directory, const Policy& policy,
-                                        const Period& period) {
+                                        const Period& period, int threads) {
   using internal::kAuxCreditDefaulted;
   using internal::kAuxExcludedByStatus;
   auto state = std::make_shared<internal::ClassificationState>(policy, period);
@@ -154,78 +158,106 @@ absl::StatusOr<Classification> Classify(const Directory& directory, const Policy
   s.masks.assign(n * s.stride, 0);
   s.unknown.assign(n, 0);
 
-  std::vector<std::vector<Truth>> truth(s.rules.size(), std::vector<Truth>(std::min(internal::kBlock, n)));
-  for (size_t begin = 0; begin < n; begin += internal::kBlock) {
-    const size_t count = std::min(internal::kBlock, n - begin);
-    for (size_t r = 0; r < bound.size(); ++r) bound[r].EvaluateBlock(begin, count, truth[r].data());
-    for (size_t i = 0; i < count; ++i) {
-      const size_t row = begin + i;
-      uint8_t* mask = s.masks.data() + row * s.stride;
-      bool any_unknown = false;
-      for (size_t r = 0; r < s.rules.size(); ++r) {
-        const Truth t = truth[r][i];
-        if (t == Truth::kTrue) mask[(2 * r) >> 3] |= static_cast<uint8_t>(1u << ((2 * r) & 7));
-        if (t == Truth::kUnknown) {
-          mask[(2 * r + 1) >> 3] |= static_cast<uint8_t>(1u << ((2 * r + 1) & 7));
-          any_unknown = true;
-        }
-      }
-      if (any_unknown) s.unknown[row] = internal::UnknownAttributes(c, row, used_attributes);
-      uint8_t aux = 0;
-      bool excluded = false;
-      const uint8_t status = c.status[row];
-      if (excluded_status[status]) {
-        excluded = true;
-        aux = static_cast<uint8_t>(kAuxExcludedByStatus | (status & internal::kAuxStatusMask));
-      }
-      for (size_t r = 0; r < exclusions && !excluded; ++r) excluded = truth[r][i] == Truth::kTrue;
-      SupervisionClass decided = SupervisionClass::kExcluded;
-      if (!excluded) {
-        int matched = 0;
-        int best = 99;
-        for (SupervisionClass k : internal::kClassOrder) {
-          const auto [lo, hi] = class_range[static_cast<size_t>(k)];
-          bool any = false;
-          for (size_t r = lo; r < hi && !any; ++r) any = truth[r][i] == Truth::kTrue;
-          if (!any) continue;
-          ++matched;
-          if (rank[static_cast<size_t>(k)] < best) {
-            best = rank[static_cast<size_t>(k)];
-            decided = k;
+  // Rows are classified in parts of whole blocks, one part per thread: each writes only its rows' places
+  // and counts into its own tally, and the tallies are added up after, so the result does not depend on
+  // the parts.
+  struct Tally {
+    std::array<int64_t, 5> pool_sizes{};
+    std::array<std::vector<int64_t>, 5> cell_sizes;
+    int64_t conflicts = 0;
+    int64_t defaulted_credit = 0;
+  };
+  const size_t blocks = (n + internal::kBlock - 1) / internal::kBlock;
+  const int parts = internal::PartsFor(blocks, threads < 1 ? 1 : threads, internal::kMinBlocksPerPart);
+  std::vector<Tally> tallies(static_cast<size_t>(parts));
+  internal::RunParts(parts, [&](int part) {
+    Tally& tally = tallies[static_cast<size_t>(part)];
+    for (Pool p : {Pool::kSpecial, Pool::kKey, Pool::kPositive, Pool::kGeneral})
+      tally.cell_sizes[static_cast<size_t>(p)].assign(s.cell_sizes[static_cast<size_t>(p)].size(), 0);
+    std::vector<std::vector<Truth>> truth(s.rules.size(), std::vector<Truth>(std::min(internal::kBlock, n)));
+    const size_t first_row = internal::PartBegin(blocks, parts, part) * internal::kBlock;
+    const size_t end_row = std::min(n, internal::PartBegin(blocks, parts, part + 1) * internal::kBlock);
+    for (size_t begin = first_row; begin < end_row; begin += internal::kBlock) {
+      const size_t count = std::min(internal::kBlock, end_row - begin);
+      for (size_t r = 0; r < bound.size(); ++r) bound[r].EvaluateBlock(begin, count, truth[r].data());
+      for (size_t i = 0; i < count; ++i) {
+        const size_t row = begin + i;
+        uint8_t* mask = s.masks.data() + row * s.stride;
+        bool any_unknown = false;
+        for (size_t r = 0; r < s.rules.size(); ++r) {
+          const Truth t = truth[r][i];
+          if (t == Truth::kTrue) mask[(2 * r) >> 3] |= static_cast<uint8_t>(1u << ((2 * r) & 7));
+          if (t == Truth::kUnknown) {
+            mask[(2 * r + 1) >> 3] |= static_cast<uint8_t>(1u << ((2 * r + 1) & 7));
+            any_unknown = true;
           }
         }
-        if (matched == 0) decided = unmatched;
-        if (matched > 1) ++s.conflicts;
-      }
-      Pool pool = Pool::kExcluded;
-      switch (decided) {
-        case SupervisionClass::kSpecial:
-          pool = Pool::kSpecial;
-          break;
-        case SupervisionClass::kKey:
-          pool = Pool::kKey;
-          break;
-        case SupervisionClass::kGeneral:
-          pool = (c.flags[row] & internal::kPositiveList) ? Pool::kPositive : Pool::kGeneral;
-          break;
-        case SupervisionClass::kExcluded:
-          break;
-      }
-      int credit = -1;
-      if (table[static_cast<size_t>(pool)]) {
-        credit = credit_of_code[credit_codes[row]];
-        if (credit < 0) {
-          credit = unknown_credit;
-          aux |= kAuxCreditDefaulted;
-          ++s.defaulted_credit;
+        if (any_unknown) s.unknown[row] = internal::UnknownAttributes(c, row, used_attributes);
+        uint8_t aux = 0;
+        bool excluded = false;
+        const uint8_t status = c.status[row];
+        if (excluded_status[status]) {
+          excluded = true;
+          aux = static_cast<uint8_t>(kAuxExcludedByStatus | (status & internal::kAuxStatusMask));
         }
-        ++s.cell_sizes[static_cast<size_t>(pool)][static_cast<size_t>(credit)];
+        for (size_t r = 0; r < exclusions && !excluded; ++r) excluded = truth[r][i] == Truth::kTrue;
+        SupervisionClass decided = SupervisionClass::kExcluded;
+        if (!excluded) {
+          int matched = 0;
+          int best = 99;
+          for (SupervisionClass k : internal::kClassOrder) {
+            const auto [lo, hi] = class_range[static_cast<size_t>(k)];
+            bool any = false;
+            for (size_t r = lo; r < hi && !any; ++r) any = truth[r][i] == Truth::kTrue;
+            if (!any) continue;
+            ++matched;
+            if (rank[static_cast<size_t>(k)] < best) {
+              best = rank[static_cast<size_t>(k)];
+              decided = k;
+            }
+          }
+          if (matched == 0) decided = unmatched;
+          if (matched > 1) ++tally.conflicts;
+        }
+        Pool pool = Pool::kExcluded;
+        switch (decided) {
+          case SupervisionClass::kSpecial:
+            pool = Pool::kSpecial;
+            break;
+          case SupervisionClass::kKey:
+            pool = Pool::kKey;
+            break;
+          case SupervisionClass::kGeneral:
+            pool = (c.flags[row] & internal::kPositiveList) ? Pool::kPositive : Pool::kGeneral;
+            break;
+          case SupervisionClass::kExcluded:
+            break;
+        }
+        int credit = -1;
+        if (table[static_cast<size_t>(pool)]) {
+          credit = credit_of_code[credit_codes[row]];
+          if (credit < 0) {
+            credit = unknown_credit;
+            aux |= kAuxCreditDefaulted;
+            ++tally.defaulted_credit;
+          }
+          ++tally.cell_sizes[static_cast<size_t>(pool)][static_cast<size_t>(credit)];
+        }
+        ++tally.pool_sizes[static_cast<size_t>(pool)];
+        s.pool[row] = static_cast<uint8_t>(pool);
+        s.credit[row] = static_cast<int8_t>(credit);
+        s.aux[row] = aux;
       }
-      ++s.pool_sizes[static_cast<size_t>(pool)];
-      s.pool[row] = static_cast<uint8_t>(pool);
-      s.credit[row] = static_cast<int8_t>(credit);
-      s.aux[row] = aux;
     }
+  });
+  for (const Tally& tally : tallies) {
+    for (size_t p = 0; p < tally.pool_sizes.size(); ++p) {
+      s.pool_sizes[p] += tally.pool_sizes[p];
+      for (size_t cell = 0; cell < tally.cell_sizes[p].size(); ++cell)
+        s.cell_sizes[p][cell] += tally.cell_sizes[p][cell];
+    }
+    s.conflicts += tally.conflicts;
+    s.defaulted_credit += tally.defaulted_credit;
   }
   return Classification(std::move(state));
 }
