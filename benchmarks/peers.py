@@ -2,7 +2,7 @@
 """Peer comparisons for issue 9, from one run on one machine, printed as ratios against the targets.
 
     python3 benchmarks/peers.py                  # 10^5 and 10^6 entities
-    python3 benchmarks/peers.py --huge           # also 10^7 (about 8 GB of memory and several minutes)
+    python3 benchmarks/peers.py --huge           # also 10^7 (about 20 GB of memory and ten minutes)
     python3 benchmarks/peers.py --sizes 20000    # a quick look
     python3 benchmarks/peers.py --json out.json  # the figures as JSON as well
 
@@ -59,6 +59,7 @@ def best_of(repeats: int, function: Callable[..., Any], *args: Any, **kwargs: An
     best = float("inf")
     value = None
     for _ in range(repeats):
+        value = None  # the previous result goes before the next call: at 10^7 two of them may not fit
         value, seconds = timed(function, *args, **kwargs)
         best = min(best, seconds)
     return value, best
@@ -102,37 +103,52 @@ def run(n: int, floor_ns: float) -> Dict[str, Any]:
     row: Dict[str, Any] = {"n": n, "generate_s": generate_seconds}
 
     with tempfile.TemporaryDirectory() as folder:
+        # Written by the library (not through one Python string of the whole table: 1.3 GB at 10^7).
+        bureau.save(folder, "csv")
         csv_path = os.path.join(folder, "entities.csv")
         columnar_path = os.path.join(folder, "entities.ssrcol")
-        with open(csv_path, "w", encoding="utf-8", newline="") as out:
-            out.write(bureau.table_csv("entities"))
         ssrandom.save_columnar(bureau, columnar_path)
         row["csv_bytes_per_entity"] = os.path.getsize(csv_path) / n
         row["columnar_bytes_per_entity"] = os.path.getsize(columnar_path) / n
-        _, row["pandas_read_csv_s"] = best_of(2, pd.read_csv, csv_path, dtype=str, keep_default_na=False)
-        _, row["ssrandom_load_csv_s"] = best_of(2, ssrandom.load_entities, csv_path)
+        row["pandas_read_csv_s"] = best_of(2, pd.read_csv, csv_path, dtype=str, keep_default_na=False)[1]
+        row["ssrandom_load_csv_s"] = best_of(2, ssrandom.load_entities, csv_path)[1]
         directory, row["ssrandom_load_columnar_s"] = best_of(2, ssrandom.load_columnar, columnar_path)
         row["resident_bytes_per_entity"] = directory._core.resident_bytes() / n
         del directory
+    progress(row)
 
     # Freezing the directory: its digest, computed once (the draws below reuse it).
     _, row["digest_s"] = timed(bureau.entities.digest)
     one, row["draw_1_thread_s"] = best_of(2, ssrandom.draw, bureau, policy, PERIOD, SEED, threads=1)
     every, row["draw_all_threads_s"] = best_of(2, ssrandom.draw, bureau, policy, PERIOD, SEED, threads=0)
+    # What `ssrandom draw` then writes: the plan's JSON and CSV, the record's JSON and digest (the draw
+    # itself leaves them unwritten until read).
+    _, row["outputs_s"] = timed(lambda: (every.plan.to_json(), every.plan.to_csv(), every.record.to_json(),
+                                         every.record.digest()))
     row["identical_across_threads"] = (one.record.to_json() == every.record.to_json()
-                                       and one.plan.to_json() == every.plan.to_json())
-    row["tasks"] = len(every.plan)
+                                       and one.plan.to_csv() == every.plan.to_csv())
+    row["tasks"] = sum(len(stratum["selected"]) for stratum in every.record.strata)
+    quotas = {(s["pool"], s["credit_class"]): s["quota"] for s in every.record.strata}
+    _ = None
+    del one, every  # their texts: several GB at 10^7
+    progress(row)
 
     classes = ssrandom.classify(bureau, policy, PERIOD).to_pandas(explain=False)
     frame = classes[["id", "pool", "credit"]].rename(columns={"credit": "cell"})
-    quotas = {(s["pool"], s["credit_class"]): s["quota"] for s in every.record.strata}
     picked, row["pandas_draw_s"] = best_of(2, pandas_draw, frame, quotas, 314159)
     theirs = picked.groupby(["pool", "cell"]).size().to_dict()
     row["same_quotas"] = all(theirs.get(key, 0) == count for key, count in quotas.items())
 
+    del picked, classes
     row["floor_s"] = n * floor_ns / 1e9
     row.update(tickets_row([str(i) for i in frame["id"][:200_000]]))
+    progress(row)
     return row
+
+
+def progress(row: Dict[str, Any]) -> None:
+    """The figures so far, on stderr: a run that runs out of memory at 10^7 keeps what it measured."""
+    print(json.dumps(row), file=sys.stderr, flush=True)
 
 
 def report(rows: List[Dict[str, Any]], floor_ns: float) -> None:
@@ -140,13 +156,14 @@ def report(rows: List[Dict[str, Any]], floor_ns: float) -> None:
           f"{platform.processor() or platform.machine()}, {os.cpu_count()} CPUs")
     print(f"floor: one SHA-256 compression = {floor_ns:.1f} ns (hashlib over 256 MiB)")
     print()
-    header = (f"{'entities':>10} {'tasks':>8} {'digest s':>8} {'draw 1t s':>9} {'draw all s':>10} {'same':>5} "
+    header = (f"{'entities':>10} {'tasks':>8} {'digest s':>8} {'draw 1t s':>9} {'draw all s':>10} {'outputs s':>9} {'same':>5} "
               f"{'pandas s':>9} {'pandas/us':>9} {'p/(us+d)':>8} {'us/floor':>8} {'CS ns':>8} {'tkt ns':>7} {'CS/us':>6} "
               f"{'read_csv s':>10} {'our csv s':>9} {'pd/us':>6} {'col s':>6} {'col B/e':>7} {'RSS B/e':>7}")
     print(header)
     for r in rows:
         draw = r["draw_all_threads_s"]
         print(f"{r['n']:>10,} {r['tasks']:>8,} {r['digest_s']:>8.3f} {r['draw_1_thread_s']:>9.3f} {draw:>10.3f} "
+              f"{r['outputs_s']:>9.3f} "
               f"{'yes' if r['identical_across_threads'] else 'NO':>5} {r['pandas_draw_s']:>9.3f} "
               f"{r['pandas_draw_s'] / draw:>8.2f}x {r['pandas_draw_s'] / (draw + r['digest_s']):>7.2f}x "
               f"{draw / r['floor_s']:>7.1f}x "
@@ -156,7 +173,9 @@ def report(rows: List[Dict[str, Any]], floor_ns: float) -> None:
               f"{r['pandas_read_csv_s'] / r['ssrandom_load_csv_s']:>5.2f}x {r['ssrandom_load_columnar_s']:>6.3f} "
               f"{r['columnar_bytes_per_entity']:>7.0f} {r['resident_bytes_per_entity']:>7.0f}")
     print()
-    print("digest s: the directory digest, once per frozen directory (the draws reuse it); "
+    print("digest s: the directory digest, once per frozen directory (the draws reuse it); outputs s: writing "
+          "the drawn plan's JSON and CSV and the record's JSON and digest (what `ssrandom draw` saves; the draw "
+          "leaves them unwritten until read); "
           "pandas/us: pandas groupby().sample() time / ssrandom draw time (target >= 5 at 10^7); p/(us+d): the "
           "same with the digest added to the draw; us/floor: draw "
           "time / one SHA-256 compression per entity (target <= 2); CS/us: consistent_sampler per ticket / "

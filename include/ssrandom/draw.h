@@ -38,8 +38,8 @@ struct DrawRequest {
   // The digest of the bureau's previous draw record ("" for the first): a re-draw of a period stays visible
   // as a second record in the chain.
   std::string previous_record_digest;
-  // Worker threads for computing tickets and, alongside them, the directory digest (0: up to 2; 1: all on
-  // the calling thread). The result is byte-identical for every value.
+  // Worker threads for computing tickets and, alongside them, the directory digest, then for building the
+  // plan's tasks (0: up to 2; 1: all on the calling thread). The result is byte-identical for every value.
   int threads = 0;
 };
 
