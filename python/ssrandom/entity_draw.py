@@ -152,6 +152,7 @@ class Plan:
         self._csv_text: Optional[str] = texts[1]
         self._digest: str = texts[2]
         self._drawn: Any = None
+        self._task_count: Optional[int] = None
         self._parsed: Optional[Dict[str, Any]] = None
 
     @classmethod
@@ -159,6 +160,7 @@ class Plan:
         plan = cls.__new__(cls)
         plan._json_text, plan._csv_text, plan._digest, plan._drawn, plan._parsed = (json_text, csv_text, digest,
                                                                                     None, None)
+        plan._task_count = None
         return plan
 
     @classmethod
@@ -168,6 +170,7 @@ class Plan:
         plan = cls.__new__(cls)
         plan._json_text, plan._csv_text, plan._digest, plan._drawn, plan._parsed = (None, None,
                                                                                     drawn.plan_digest(), drawn, None)
+        plan._task_count = drawn.task_count()  # len() without parsing the plan's JSON
         return plan
 
     @property
@@ -188,12 +191,21 @@ class Plan:
         if self._json_text is not None and self._csv_text is not None:
             self._drawn = None  # both texts are here: the C++ plan can go
 
+    def _file_texts(self) -> Tuple[bytes, bytes]:
+        """plan.json and plan.csv as UTF-8 for a file: straight from C++ when not read yet, without making
+        (and keeping) Python strings of them."""
+        if self._drawn is None:
+            return self._json.encode("utf-8"), self._csv.encode("utf-8")
+        json_bytes = self._json_text.encode("utf-8") if self._json_text is not None else self._drawn.plan_json(True)
+        csv_bytes = self._csv_text.encode("utf-8") if self._csv_text is not None else self._drawn.plan_csv(True)
+        return json_bytes, csv_bytes
+
     def __getstate__(self) -> Dict[str, Any]:
         return {"json": self._json, "csv": self._csv, "digest": self._digest}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
         self._json_text, self._csv_text, self._digest = state["json"], state["csv"], state["digest"]
-        self._drawn, self._parsed = None, None
+        self._drawn, self._parsed, self._task_count = None, None, None
 
     @property
     def _data(self) -> Dict[str, Any]:
@@ -224,7 +236,9 @@ class Plan:
         return list(self._data["tasks"])
 
     def __len__(self) -> int:
-        return len(self._data["tasks"])
+        if self._task_count is None:
+            self._task_count = len(self._data["tasks"])
+        return self._task_count
 
     def digest(self) -> str:
         """SHA-256 of the plan's canonical JSON."""
@@ -321,6 +335,12 @@ class DrawRecord:
     def _release_drawn(self) -> None:
         if self._json_text is not None and self._digest_text is not None:
             self._drawn = None
+
+    def _file_text(self) -> bytes:
+        """record.json as UTF-8 for a file (see :meth:`Plan._file_texts`)."""
+        if self._drawn is None or self._json_text is not None:
+            return self._json.encode("utf-8")
+        return bytes(self._drawn.record_json(True))
 
     def __getstate__(self) -> Dict[str, Any]:
         return {"json": self._json, "digest": self._digest}
@@ -429,9 +449,10 @@ class DrawResult:
     def save(self, out_dir: PathLike) -> List[str]:
         """Writes ``plan.csv``, ``plan.json`` and ``record.json`` into ``out_dir`` (created if missing), all
         three or none (:func:`write_files_atomic`)."""
+        plan_json, plan_csv = self.plan._file_texts()
         files = [(os.path.join(os.fspath(out_dir), name), text)
-                 for name, text in (("plan.csv", self.plan.to_csv()), ("plan.json", self.plan.to_json()),
-                                    ("record.json", self.record.to_json()))]
+                 for name, text in (("plan.csv", plan_csv), ("plan.json", plan_json),
+                                    ("record.json", self.record._file_text()))]
         # All three or none: a plan next to the record of another draw would not verify.
         write_files_atomic(files, make_folders=True)
         return [path for path, _ in files]

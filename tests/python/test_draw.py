@@ -59,9 +59,10 @@ def test_draw_is_deterministic_and_verifies(bureau, policy, drawn):
     assert result.ok and result.message == "verified"
 
 
-def test_a_draws_texts_are_the_same_whenever_and_in_whatever_order_they_are_read(bureau, policy, drawn):
+def test_a_draws_texts_are_the_same_whenever_and_in_whatever_order_they_are_read(bureau, policy, drawn, tmp_path):
     """The draw keeps its plan and record in C++ and writes each text when first read: the order of reading,
-    reading twice, pickling before reading, and reloading the texts all give the same texts and digests."""
+    reading twice, saving before reading, pickling before reading, and reloading the texts all give the same
+    texts and digests."""
     import pickle
 
     expected = (drawn.plan.to_json(), drawn.plan.to_csv(), drawn.plan.digest(), drawn.record.to_json(),
@@ -73,6 +74,12 @@ def test_a_draws_texts_are_the_same_whenever_and_in_whatever_order_they_are_read
     assert backwards.plan.to_csv() == expected[1]
     assert backwards.plan.to_json() == expected[0]
     assert backwards.plan.to_json() == expected[0]
+    saved = ssrandom.draw(bureau, policy, "2024Q1", SEED, "test")
+    saved.save(tmp_path)  # the files straight from C++, as bytes
+    assert [(tmp_path / name).read_text(encoding="utf-8") for name in ("plan.json", "plan.csv", "record.json")] == [
+        expected[0], expected[1], expected[3]]
+    assert len(saved.plan) == len(drawn.plan)
+    assert (saved.plan.to_json(), saved.record.to_json()) == (expected[0], expected[3])
     unread = ssrandom.draw(bureau, policy, "2024Q1", SEED, "test")
     plan, record = pickle.loads(pickle.dumps((unread.plan, unread.record)))
     assert (plan.to_json(), plan.to_csv(), plan.digest(), record.to_json(), record.digest()) == expected
