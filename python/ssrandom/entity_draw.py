@@ -143,69 +143,74 @@ def write_atomic(path: PathLike, text: Union[str, bytes]) -> None:
     write_files_atomic([(path, text)])
 
 
+class _DrawnTexts:
+    """The texts of a plan or record (e.g. ``json`` and ``csv``): given, or written from a draw still held in
+    C++ (``_core.DrawnOutputs``) the first time each is read, and kept. The C++ result is let go once every
+    text has been read."""
+
+    def __init__(self, texts: Dict[str, str], drawn: Any = None, writers: Optional[Dict[str, str]] = None) -> None:
+        self._texts = dict(texts)
+        self._drawn = drawn
+        self._writers = writers or {}  # text name -> the DrawnOutputs method that writes it
+
+    def get(self, name: str) -> str:
+        text = self._texts.get(name)
+        if text is None:
+            text = str(getattr(self._drawn, self._writers[name])())
+            self._texts[name] = text
+            if all(key in self._texts for key in self._writers):
+                self._drawn = None
+        return text
+
+    def file_bytes(self, name: str) -> bytes:
+        """The text as UTF-8 for a file: straight from C++ when not read yet, without making (and keeping) a
+        Python string of it (plan.json is 1.8 GB at 10^7 entities)."""
+        if name in self._texts or self._drawn is None:
+            return self.get(name).encode("utf-8")
+        return bytes(getattr(self._drawn, self._writers[name])(True))
+
+
 class Plan:
     """A quarterly inspection plan: one task per drawn entity, in a fixed order (see docs/draw.md)."""
 
     def __init__(self, json_text: str) -> None:
-        texts = _core.plan_normalize(json_text)
-        self._json_text: Optional[str] = texts[0]
-        self._csv_text: Optional[str] = texts[1]
-        self._digest: str = texts[2]
-        self._drawn: Any = None
+        json_text, csv_text, self._digest = _core.plan_normalize(json_text)
+        self._texts = _DrawnTexts({"json": json_text, "csv": csv_text})
         self._task_count: Optional[int] = None
         self._parsed: Optional[Dict[str, Any]] = None
 
     @classmethod
     def _from_parts(cls, json_text: str, csv_text: str, digest: str) -> "Plan":
         plan = cls.__new__(cls)
-        plan._json_text, plan._csv_text, plan._digest, plan._drawn, plan._parsed = (json_text, csv_text, digest,
-                                                                                    None, None)
-        plan._task_count = None
+        plan._texts, plan._digest = _DrawnTexts({"json": json_text, "csv": csv_text}), digest
+        plan._task_count, plan._parsed = None, None
         return plan
 
     @classmethod
     def _from_draw(cls, drawn: Any) -> "Plan":
-        """The plan of a draw whose texts are still in C++ (``_core.DrawnOutputs``): its JSON and CSV are
-        written when first read (at 10^6 entities that takes about as long as the draw itself)."""
+        """The plan of a draw still held in C++ (``_core.DrawnOutputs``): its JSON and CSV are written when
+        first read (at 10^6 entities that takes about as long as the draw itself)."""
         plan = cls.__new__(cls)
-        plan._json_text, plan._csv_text, plan._digest, plan._drawn, plan._parsed = (None, None,
-                                                                                    drawn.plan_digest(), drawn, None)
-        plan._task_count = drawn.task_count()  # len() without parsing the plan's JSON
+        plan._texts = _DrawnTexts({}, drawn, {"json": "plan_json", "csv": "plan_csv"})
+        plan._digest = str(drawn.plan_digest())
+        plan._task_count = int(drawn.task_count())  # len() without parsing the plan's JSON
+        plan._parsed = None
         return plan
 
     @property
     def _json(self) -> str:
-        if self._json_text is None:
-            self._json_text = self._drawn.plan_json()
-            self._release_drawn()
-        return self._json_text
+        return self._texts.get("json")
 
     @property
     def _csv(self) -> str:
-        if self._csv_text is None:
-            self._csv_text = self._drawn.plan_csv()
-            self._release_drawn()
-        return self._csv_text
-
-    def _release_drawn(self) -> None:
-        if self._json_text is not None and self._csv_text is not None:
-            self._drawn = None  # both texts are here: the C++ plan can go
-
-    def _file_texts(self) -> Tuple[bytes, bytes]:
-        """plan.json and plan.csv as UTF-8 for a file: straight from C++ when not read yet, without making
-        (and keeping) Python strings of them."""
-        if self._drawn is None:
-            return self._json.encode("utf-8"), self._csv.encode("utf-8")
-        json_bytes = self._json_text.encode("utf-8") if self._json_text is not None else self._drawn.plan_json(True)
-        csv_bytes = self._csv_text.encode("utf-8") if self._csv_text is not None else self._drawn.plan_csv(True)
-        return json_bytes, csv_bytes
+        return self._texts.get("csv")
 
     def __getstate__(self) -> Dict[str, Any]:
         return {"json": self._json, "csv": self._csv, "digest": self._digest}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
-        self._json_text, self._csv_text, self._digest = state["json"], state["csv"], state["digest"]
-        self._drawn, self._parsed, self._task_count = None, None, None
+        self._texts = _DrawnTexts({"json": state["json"], "csv": state["csv"]})
+        self._digest, self._task_count, self._parsed = state["digest"], None, None
 
     @property
     def _data(self) -> Dict[str, Any]:
@@ -299,55 +304,38 @@ class DrawRecord:
     """The public draw record (the 一公开 artefact): everything needed to re-run and confirm a draw."""
 
     def __init__(self, json_text: str) -> None:
-        texts = _core.record_normalize(json_text)
-        self._json_text: Optional[str] = texts[0]
-        self._digest_text: Optional[str] = texts[1]
-        self._drawn: Any = None
+        json_text, digest = _core.record_normalize(json_text)
+        self._texts = _DrawnTexts({"json": json_text, "digest": digest})
         self._parsed: Optional[Dict[str, Any]] = None
 
     @classmethod
     def _from_parts(cls, json_text: str, digest: str) -> "DrawRecord":
         record = cls.__new__(cls)
-        record._json_text, record._digest_text, record._drawn, record._parsed = json_text, digest, None, None
+        record._texts, record._parsed = _DrawnTexts({"json": json_text, "digest": digest}), None
         return record
 
     @classmethod
     def _from_draw(cls, drawn: Any) -> "DrawRecord":
-        """The record of a draw whose texts are still in C++ (``_core.DrawnOutputs``), written when first read."""
+        """The record of a draw still held in C++ (``_core.DrawnOutputs``), its JSON and digest written when
+        first read."""
         record = cls.__new__(cls)
-        record._json_text, record._digest_text, record._drawn, record._parsed = None, None, drawn, None
+        record._texts = _DrawnTexts({}, drawn, {"json": "record_json", "digest": "record_digest"})
+        record._parsed = None
         return record
 
     @property
     def _json(self) -> str:
-        if self._json_text is None:
-            self._json_text = self._drawn.record_json()
-            self._release_drawn()
-        return self._json_text
+        return self._texts.get("json")
 
     @property
     def _digest(self) -> str:
-        if self._digest_text is None:
-            self._digest_text = self._drawn.record_digest()
-            self._release_drawn()
-        return self._digest_text
-
-    def _release_drawn(self) -> None:
-        if self._json_text is not None and self._digest_text is not None:
-            self._drawn = None
-
-    def _file_text(self) -> bytes:
-        """record.json as UTF-8 for a file (see :meth:`Plan._file_texts`)."""
-        if self._drawn is None or self._json_text is not None:
-            return self._json.encode("utf-8")
-        return bytes(self._drawn.record_json(True))
+        return self._texts.get("digest")
 
     def __getstate__(self) -> Dict[str, Any]:
         return {"json": self._json, "digest": self._digest}
 
     def __setstate__(self, state: Dict[str, Any]) -> None:
-        self._json_text, self._digest_text = state["json"], state["digest"]
-        self._drawn, self._parsed = None, None
+        self._texts, self._parsed = _DrawnTexts({"json": state["json"], "digest": state["digest"]}), None
 
     @property
     def _data(self) -> Dict[str, Any]:
@@ -449,10 +437,10 @@ class DrawResult:
     def save(self, out_dir: PathLike) -> List[str]:
         """Writes ``plan.csv``, ``plan.json`` and ``record.json`` into ``out_dir`` (created if missing), all
         three or none (:func:`write_files_atomic`)."""
-        plan_json, plan_csv = self.plan._file_texts()
         files = [(os.path.join(os.fspath(out_dir), name), text)
-                 for name, text in (("plan.csv", plan_csv), ("plan.json", plan_json),
-                                    ("record.json", self.record._file_text()))]
+                 for name, text in (("plan.csv", self.plan._texts.file_bytes("csv")),
+                                    ("plan.json", self.plan._texts.file_bytes("json")),
+                                    ("record.json", self.record._texts.file_bytes("json")))]
         # All three or none: a plan next to the record of another draw would not verify.
         write_files_atomic(files, make_folders=True)
         return [path for path, _ in files]
