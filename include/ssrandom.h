@@ -465,7 +465,8 @@ typedef enum ssr_draw_option {
   /* string, default "": the digest of the bureau's previous record (64 lowercase hex digits), chaining a
    * re-draw to the record before it. */
   SSR_DRAW_PREVIOUS_RECORD_DIGEST = 3,
-  /* int, default 0 (up to 2): worker threads computing tickets, 0..256. Never changes the result. */
+  /* int, default 0 (up to 2): worker threads for the tickets, the classification and the plan's tasks,
+   * 0..256. Never changes the result. */
   SSR_DRAW_THREADS = 4,
   SSR_DRAW_OPTION_FORCE_INT = 0x7FFFFFFF /* not an option: see "Enums" above */
 } ssr_draw_option;
