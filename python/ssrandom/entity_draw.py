@@ -500,7 +500,8 @@ def draw(bureau: Bureau, policy: Any, period: Any, seed: str, seed_source: str =
     ``history`` holds the bureau's earlier plans of the same year (rotation and the yearly cap);
     ``previous_record`` chains this record to the bureau's previous one. Raises ``InvalidInputError`` for a
     blank seed or bad history, ``FailedPreconditionError`` naming the stratum when a quota cannot be met.
-    The GIL is released while drawing. The result holds the drawn plan and record; their texts (JSON, CSV,
+    ``threads`` (0: up to two) share the classification, the tickets and the plan's tasks; the plan and
+    record are the same for every value. The GIL is released while drawing. The result holds the drawn plan and record; their texts (JSON, CSV,
     the record's digest) are written when first read, also without the GIL, and kept.
     """
     drawn = _core.draw(bureau._core, _policy_core(policy), str(period), seed, seed_source,
