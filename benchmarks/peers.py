@@ -2,7 +2,7 @@
 """Peer comparisons for issue 9, from one run on one machine, printed as ratios against the targets.
 
     python3 benchmarks/peers.py                  # 10^5 and 10^6 entities
-    python3 benchmarks/peers.py --huge           # also 10^7 (about 20 GB of memory and ten minutes)
+    python3 benchmarks/peers.py --huge           # also 10^7 (16 GB of memory at its peak, five minutes)
     python3 benchmarks/peers.py --sizes 20000    # a quick look
     python3 benchmarks/peers.py --json out.json  # the figures as JSON as well
 
