@@ -48,7 +48,8 @@ TEST(ItemMatcherTest, PreparedAndUnpreparedRowsGetTheItemsWhoseConditionHolds) {
     for (size_t row = 0; row < bureau.entities.size(); row += 7) {
       for (InspectionMethod method : {InspectionMethod::kOnSite, InspectionMethod::kOffSite}) {
         const std::vector<std::string> items = matcher->ItemsFor(row, method);
-        EXPECT_EQ(items, ExpectedItems(bureau, period, row, method)) << "row " << row << ", threads " << threads;
+        EXPECT_EQ(items, ExpectedItems(bureau, period, row, method))
+            << "row " << row << ", threads " << threads;
         with_items += items.empty() ? 0 : 1;
       }
     }
