@@ -35,7 +35,8 @@ void ItemMatcher::Prepare(absl::Span<const uint32_t> rows, int threads) {
   for (size_t block = 0; block < wanted.size(); ++block) {
     if (wanted[block] && blocks_[block] == nullptr) blocks.push_back(block);
   }
-  // Each part fills its own blocks: no two threads write the same place.
+  // Each part fills its own blocks: no two threads write the same place. A part of fewer than 16 blocks
+  // (16,384 rows) is not worth a thread.
   const int parts = PartsFor(blocks.size(), threads, 16);
   RunParts(parts, [&](int part) {
     std::vector<Truth> truths(kBlockRows);
@@ -55,10 +56,6 @@ void ItemMatcher::Prepare(absl::Span<const uint32_t> rows, int threads) {
   });
 }
 
-bool ItemMatcher::HoldsAlone(const Entry& entry, size_t row) {
-  return entry.condition.Evaluate(row) == Truth::kTrue;
-}
-
 std::vector<std::string> ItemMatcher::ItemsFor(size_t row, InspectionMethod method) const {
   std::vector<std::string> ids;
   const uint64_t* block = row / kBlockRows < blocks_.size() ? blocks_[row / kBlockRows].get() : nullptr;
@@ -67,7 +64,7 @@ std::vector<std::string> ItemMatcher::ItemsFor(size_t row, InspectionMethod meth
     if (entry.method != InspectionMethod::kEither && entry.method != method) continue;
     const bool holds = block != nullptr
                            ? (block[(row % kBlockRows) * words_per_row_ + item / 64] >> (item % 64)) & 1
-                           : HoldsAlone(entry, row);
+                           : entry.condition.Evaluate(row) == Truth::kTrue;  // not prepared: alone
     if (holds) ids.push_back(entry.id);
   }
   return ids;

@@ -42,9 +42,6 @@ class ItemMatcher {
     InspectionMethod method;
     BoundCondition condition;
   };
-  // Whether `entry`'s condition is true for `row`, evaluated alone (a row Prepare did not cover).
-  static bool HoldsAlone(const Entry& entry, size_t row);
-
   size_t rows_ = 0;
   size_t words_per_row_ = 0;  // 64 items per word
   std::vector<Entry> entries_;
