@@ -20,8 +20,12 @@ void RunParts(int parts, const std::function<void(int)>& work) {
       errors[static_cast<size_t>(part)] = std::current_exception();
     }
   };
+  // Reserved before any thread starts: a vector growing (and failing to) beside running threads would
+  // leave them unjoined.
   std::vector<std::thread> workers;
   std::vector<int> left_here;
+  workers.reserve(static_cast<size_t>(parts - 1));
+  left_here.reserve(static_cast<size_t>(parts - 1));
   for (int part = 1; part < parts; ++part) {
     try {
       workers.emplace_back(run, part);
