@@ -8,7 +8,6 @@
 #include <memory>
 #include <set>
 #include <string>
-#include <thread>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -20,6 +19,7 @@
 #include "absl/strings/str_join.h"
 #include "assign/team_flow.h"
 #include "draw/plan_digest.h"
+#include "parallel/run_parts.h"
 #include "ssrandom/period.h"
 #include "ssrandom/sampler.h"
 
@@ -996,19 +996,15 @@ absl::Status Assigner::Draw() {
   for (size_t start = 0; start < tasks_.size(); start += batch) {
     const size_t end = std::min(tasks_.size(), start + batch);
     keys.resize((end - start) * static_cast<size_t>(count));
-    auto compute = [&](size_t offset) {
-      for (size_t k = start + offset; k < end; k += static_cast<size_t>(threads)) {
+    // Part p takes every parts-th task of the batch; each writes only its tasks' keys and candidates.
+    const int parts = static_cast<int>(std::min<size_t>(static_cast<size_t>(threads), end - start));
+    internal::RunParts(parts, [&](int part) {
+      for (size_t k = start + static_cast<size_t>(part); k < end; k += static_cast<size_t>(parts)) {
         TicketKey* task_keys = &keys[(k - start) * static_cast<size_t>(count)];
         CandidateKeys(k, task_keys);
         thresholds[k - start] = FirstCandidates(k, task_keys, &first[k - start]);
       }
-    };
-    std::vector<std::thread> workers;
-    for (int w = 1; w < threads && static_cast<size_t>(w) < end - start; ++w) {
-      workers.emplace_back(compute, static_cast<size_t>(w));
-    }
-    compute(0);
-    for (std::thread& worker : workers) worker.join();
+    });
 
     for (size_t k = start; k < end; ++k) {
       const Task& task = plan_.tasks[k];

@@ -2,11 +2,9 @@
 #include "sampler/select.h"
 
 #include <algorithm>
-#include <functional>
-#include <system_error>
-#include <thread>
 #include <vector>
 
+#include "parallel/run_parts.h"
 #include "ssrandom/sampler.h"
 
 namespace ssr {
@@ -33,23 +31,11 @@ void FillKeys(const TicketSampler& sampler, absl::Span<const absl::string_view> 
 std::vector<KeyedIndex> ComputeKeys(const TicketSampler& sampler, absl::Span<const absl::string_view> ids,
                                     int threads) {
   std::vector<KeyedIndex> entries(ids.size());
-  size_t chunks = threads < 1 ? 1 : static_cast<size_t>(threads);
-  chunks = std::min(chunks, std::max<size_t>(1, ids.size() / kMinIdsPerThread));
-  const auto chunk_begin = [&](size_t chunk) { return ids.size() * chunk / chunks; };
-
-  std::vector<std::thread> workers;
-  workers.reserve(chunks - 1);
-  for (size_t chunk = 1; chunk < chunks; ++chunk) {
-    try {
-      workers.emplace_back(FillKeys, std::cref(sampler), ids, chunk_begin(chunk), chunk_begin(chunk + 1),
-                           entries.data());
-    } catch (const std::system_error&) {
-      // No thread to be had (resource limits): do the chunk here. Same result, only slower.
-      FillKeys(sampler, ids, chunk_begin(chunk), chunk_begin(chunk + 1), entries.data());
-    }
-  }
-  FillKeys(sampler, ids, 0, chunk_begin(1), entries.data());
-  for (std::thread& worker : workers) worker.join();
+  const int parts = internal::PartsFor(ids.size(), std::max(1, threads), kMinIdsPerThread);
+  internal::RunParts(parts, [&](int part) {
+    FillKeys(sampler, ids, internal::PartBegin(ids.size(), parts, part),
+             internal::PartBegin(ids.size(), parts, part + 1), entries.data());
+  });
   return entries;
 }
 
