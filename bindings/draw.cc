@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "draw/drawn_plan.h"
 #include "register.h"
 #include "ssrandom/draw.h"
 #include "ssrandom/period.h"
@@ -39,11 +40,12 @@ std::vector<Plan> ParsePlans(const std::vector<std::string>& texts) {
 
 // A draw's plan and record, kept in C++ until Python reads them: the draw returns as soon as it is drawn,
 // and each text (the plan's JSON and CSV, the record's JSON and digest) is written, without the GIL, only
-// when asked for (at 10^6 entities writing all of them takes about as long as the draw). The ssrandom.Plan
-// and DrawRecord objects ask once and keep the text. Immutable; the methods may be called from several
-// threads.
+// when asked for (at 10^6 entities writing all of them takes about as long as the draw); the plan is kept
+// compact until then (src/draw/drawn_plan.h). The ssrandom.Plan and DrawRecord objects ask once and keep
+// the text. Immutable; the methods may be called from
+// several threads.
 struct DrawnOutputs {
-  DrawResult result;
+  internal::DrawnResult result;
 };
 
 // One text of `drawn`, written without the GIL, as str or, for a file, as the UTF-8 bytes themselves (a
@@ -66,26 +68,29 @@ void RegisterDraw(py::module_& m) {
       .def(
           "plan_json",
           [](const DrawnOutputs& d, bool as_bytes) {
-            return WriteWithoutGil(d, as_bytes, [](const DrawResult& r) { return r.plan.ToJson(); });
+            return WriteWithoutGil(d, as_bytes,
+                                   [](const internal::DrawnResult& r) { return r.plan.ToJson(); });
           },
           py::arg("as_bytes") = false)
       .def(
           "plan_csv",
           [](const DrawnOutputs& d, bool as_bytes) {
-            return WriteWithoutGil(d, as_bytes, [](const DrawResult& r) { return r.plan.ToCsv(); });
+            return WriteWithoutGil(d, as_bytes,
+                                   [](const internal::DrawnResult& r) { return r.plan.ToCsv(); });
           },
           py::arg("as_bytes") = false)
       // Draw computed it for the record.
       .def("plan_digest", [](const DrawnOutputs& d) { return d.result.record.plan_digest; })
-      .def("task_count", [](const DrawnOutputs& d) { return d.result.plan.tasks.size(); })
+      .def("task_count", [](const DrawnOutputs& d) { return d.result.plan.size(); })
       .def(
           "record_json",
           [](const DrawnOutputs& d, bool as_bytes) {
-            return WriteWithoutGil(d, as_bytes, [](const DrawResult& r) { return r.record.ToJson(); });
+            return WriteWithoutGil(d, as_bytes,
+                                   [](const internal::DrawnResult& r) { return r.record.ToJson(); });
           },
           py::arg("as_bytes") = false)
       .def("record_digest", [](const DrawnOutputs& d) {
-        return WriteWithoutGil(d, false, [](const DrawResult& r) { return r.record.Digest(); });
+        return WriteWithoutGil(d, false, [](const internal::DrawnResult& r) { return r.record.Digest(); });
       });
 
   m.def(
@@ -100,10 +105,10 @@ void RegisterDraw(py::module_& m) {
         request.history = ParsePlans(history);
         request.previous_record_digest = previous_record_digest;
         request.threads = threads;
-        absl::StatusOr<DrawResult> result;
+        absl::StatusOr<internal::DrawnResult> result;
         {
           py::gil_scoped_release release;
-          result = Draw(bureau, policy, period, request);
+          result = internal::DrawCompact(bureau, policy, period, request);
         }
         return DrawnOutputs{ValueOrThrow(std::move(result))};
       },

@@ -47,7 +47,11 @@ TEST(ItemMatcherTest, PreparedAndUnpreparedRowsGetTheItemsWhoseConditionHolds) {
     size_t with_items = 0;
     for (size_t row = 0; row < bureau.entities.size(); row += 7) {
       for (InspectionMethod method : {InspectionMethod::kOnSite, InspectionMethod::kOffSite}) {
-        const std::vector<std::string> items = matcher->ItemsFor(row, method);
+        std::vector<uint64_t> bits(matcher->words_per_row());
+        matcher->CopyBits(row, bits.data());
+        std::vector<absl::string_view> views;
+        matcher->ItemsFromBits(bits.data(), method, &views);
+        const std::vector<std::string> items(views.begin(), views.end());
         EXPECT_EQ(items, ExpectedItems(bureau, period, row, method))
             << "row " << row << ", threads " << threads;
         with_items += items.empty() ? 0 : 1;

@@ -10,6 +10,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "draw/drawn_plan.h"
 #include "draw/history.h"
 #include "draw/items.h"
 #include "draw/selection.h"
@@ -57,8 +58,10 @@ class DirectoryDigest {
 
 }  // namespace
 
-absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, const Period& period,
-                                const DrawRequest& request) {
+namespace internal {
+
+absl::StatusOr<DrawnResult> DrawCompact(const Bureau& bureau, const Policy& policy, const Period& period,
+                                        const DrawRequest& request) {
   if (absl::Status s = ValidateSeed(request.seed); !s.ok()) return s;
   if (!period.is_quarter()) {
     return absl::InvalidArgumentError(absl::StrCat("a draw is made for a quarter such as ", period.year(),
@@ -66,13 +69,13 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
   }
   const Directory& directory = bureau.entities;
   DirectoryDigest directory_digest(directory, request.threads != 1);
-  absl::StatusOr<internal::YearHistory> history = internal::ReadHistory(
+  absl::StatusOr<YearHistory> history = ReadHistory(
       request.history, period, [&directory](absl::string_view id) { return directory.Find(id).has_value(); });
   if (!history.ok()) return history.status();
   const int threads = request.threads > 0 ? request.threads : 2;
   absl::StatusOr<Classification> classification = Classify(directory, policy, period, threads);
   if (!classification.ok()) return classification.status();
-  absl::StatusOr<internal::ItemMatcher> items = internal::ItemMatcher::Create(bureau, period);
+  absl::StatusOr<ItemMatcher> items = ItemMatcher::Create(bureau, period);
   if (!items.ok()) return items.status();
 
   // Strata in the documented order: pools in rule order, then the credit classes in risk order.
@@ -95,8 +98,7 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
   }
 
   const TicketSampler sampler(request.seed);
-  DrawResult result;
-  DrawRecord& record = result.record;
+  DrawRecord record;
   record.library_version = kVersion;
   record.bureau = bureau.name;
   record.period = period.ToString();
@@ -109,7 +111,7 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
   record.history = history->entries;
   record.previous_record_digest = request.previous_record_digest;
 
-  Plan& plan = result.plan;
+  Plan plan;
   plan.bureau = bureau.name;
   plan.period = record.period;
   plan.seed = request.seed;
@@ -119,14 +121,14 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
 
   // Every stratum's selection is decided first (an error leaves nothing written), then all tasks are built
   // at once on the draw's threads.
-  std::vector<internal::DecidedStratum> decided(lines.size());
+  std::vector<DecidedStratum> decided(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     const QuotaLine& line = lines[i];
     const std::string& credit_class = line.credit_class;
-    internal::DecidedStratum& current = decided[i];
+    DecidedStratum& current = decided[i];
     current.pool = line.pool;
     StratumRecord& stratum = current.record;
-    stratum.stratum = internal::StratumName(line.pool, credit_class);
+    stratum.stratum = StratumName(line.pool, credit_class);
     stratum.pool = std::string(PoolName(line.pool));
     stratum.rule = std::string(PoolRuleId(line.pool));
     stratum.credit_class = credit_class;
@@ -166,22 +168,36 @@ absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, cons
     stratum.eligible = static_cast<int64_t>(eligible.size());
 
     const size_t quota = static_cast<size_t>(line.quota);
-    current.chosen = internal::LowestTickets(sampler, directory, eligible, quota, false, threads);
+    current.chosen = LowestTickets(sampler, directory, eligible, quota, false, threads);
     if (current.chosen.size() < quota) {
       // The rotation pool is exhausted: entities drawn earlier this year come back, lowest tickets first.
-      std::vector<internal::ChosenEntity> readmitted =
-          internal::LowestTickets(sampler, directory, rotated, quota - current.chosen.size(), true, threads);
+      std::vector<ChosenEntity> readmitted =
+          LowestTickets(sampler, directory, rotated, quota - current.chosen.size(), true, threads);
       current.chosen.insert(current.chosen.end(), std::make_move_iterator(readmitted.begin()),
                             std::make_move_iterator(readmitted.end()));
     }
-    absl::Status ordered = internal::OrderStratum(policy, period, directory, current);
+    absl::Status ordered = OrderStratum(policy, period, directory, current);
     if (!ordered.ok()) return ordered;
   }
-  internal::WriteStrata(policy, directory, *classification, *items, std::move(decided), threads, record,
-                        plan);
-  record.directory_digest = directory_digest.Take();  // computed alongside the strata above
-  plan.directory_digest = record.directory_digest;
-  record.plan_digest = plan.Digest();
+  DrawnResult result{std::move(record), DrawnPlan(std::move(plan), *std::move(items))};
+  WriteStrata(policy, directory, *classification, std::move(decided), threads, result.record, result.plan);
+  result.record.directory_digest = directory_digest.Take();  // computed alongside the strata above
+  result.plan.header().directory_digest = result.record.directory_digest;
+  result.record.plan_digest = result.plan.Digest();
+  return result;
+}
+
+}  // namespace internal
+
+absl::StatusOr<DrawResult> Draw(const Bureau& bureau, const Policy& policy, const Period& period,
+                                const DrawRequest& request) {
+  absl::StatusOr<internal::DrawnResult> drawn = internal::DrawCompact(bureau, policy, period, request);
+  if (!drawn.ok()) return drawn.status();
+  DrawResult result;
+  result.plan = drawn->plan.ToPlan(request.threads);
+  // Only now: the drawn plan reads its tickets from the record (moving keeps them where they are, but the
+  // plan is done with them).
+  result.record = std::move(drawn->record);
   return result;
 }
 

@@ -56,18 +56,26 @@ void ItemMatcher::Prepare(absl::Span<const uint32_t> rows, int threads) {
   });
 }
 
-std::vector<std::string> ItemMatcher::ItemsFor(size_t row, InspectionMethod method) const {
-  std::vector<std::string> ids;
+void ItemMatcher::CopyBits(size_t row, uint64_t* bits) const {
   const uint64_t* block = row / kBlockRows < blocks_.size() ? blocks_[row / kBlockRows].get() : nullptr;
+  if (block != nullptr) {
+    std::copy_n(block + (row % kBlockRows) * words_per_row_, words_per_row_, bits);
+    return;
+  }
+  std::fill_n(bits, words_per_row_, uint64_t{0});  // not prepared: evaluated alone
+  for (size_t item = 0; item < entries_.size(); ++item) {
+    if (entries_[item].condition.Evaluate(row) == Truth::kTrue) bits[item / 64] |= uint64_t{1} << (item % 64);
+  }
+}
+
+void ItemMatcher::ItemsFromBits(const uint64_t* bits, InspectionMethod method,
+                                std::vector<absl::string_view>* ids) const {
+  ids->clear();
   for (size_t item = 0; item < entries_.size(); ++item) {
     const Entry& entry = entries_[item];
     if (entry.method != InspectionMethod::kEither && entry.method != method) continue;
-    const bool holds = block != nullptr
-                           ? (block[(row % kBlockRows) * words_per_row_ + item / 64] >> (item % 64)) & 1
-                           : entry.condition.Evaluate(row) == Truth::kTrue;  // not prepared: alone
-    if (holds) ids.push_back(entry.id);
+    if ((bits[item / 64] >> (item % 64)) & 1) ids->push_back(entry.id);
   }
-  return ids;
 }
 
 }  // namespace ssr::internal

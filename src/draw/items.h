@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "ssrandom/bureau.h"
 #include "ssrandom/condition.h"
@@ -30,10 +31,24 @@ class ItemMatcher {
   // more than a row. Not thread-safe (it fills the matcher); the result does not depend on `threads`.
   void Prepare(absl::Span<const uint32_t> rows, int threads);
 
-  // Ids of the items that apply to directory row `row` for a task carried out by `method`, in list order.
-  // Reads the blocks Prepare kept; a row it did not prepare is evaluated alone (same answer, slower).
-  // Thread-safe: concurrent calls only read the matcher.
-  std::vector<std::string> ItemsFor(size_t row, InspectionMethod method) const;
+  // Frees what Prepare kept; later calls evaluate rows alone. Not thread-safe.
+  void ReleasePrepared() {
+    for (std::unique_ptr<uint64_t[]>& block : blocks_) block.reset();
+  }
+
+  // How many 64-bit words hold one row's item bits (0 when the bureau has no items).
+  size_t words_per_row() const { return words_per_row_; }
+
+  // Writes directory row `row`'s item bits to `bits[0, words_per_row())`: bit i set when item i's condition
+  // is true for the row. Reads the blocks Prepare kept; a row it did not prepare is evaluated alone (same
+  // answer, slower). Thread-safe: concurrent calls only read the matcher.
+  void CopyBits(size_t row, uint64_t* bits) const;
+
+  // Sets `*ids` to the ids of the items that apply, for a task carried out by `method`, to a row whose bits
+  // CopyBits wrote: those whose condition holds and whose method fits, in list order. The views stay valid
+  // while the matcher lives (moving it keeps them). Thread-safe.
+  void ItemsFromBits(const uint64_t* bits, InspectionMethod method,
+                     std::vector<absl::string_view>* ids) const;
 
  private:
   static constexpr size_t kBlockRows = 1024;

@@ -7,6 +7,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/strings/str_cat.h"
+#include "draw/drawn_plan.h"
 #include "draw/history.h"
 #include "draw/items.h"
 #include "draw/selection.h"
@@ -290,8 +291,7 @@ absl::StatusOr<DrawResult> MergeDrawParts(const Bureau& candidates, const DrawPa
   }
 
   const TicketSampler sampler(request.seed);
-  DrawResult result;
-  DrawRecord& record = result.record;
+  DrawRecord record;
   record.library_version = kVersion;
   record.bureau = candidates.name;
   record.period = period.ToString();
@@ -305,7 +305,7 @@ absl::StatusOr<DrawResult> MergeDrawParts(const Bureau& candidates, const DrawPa
   record.history = history->entries;
   record.previous_record_digest = request.previous_record_digest;
 
-  Plan& plan = result.plan;
+  Plan plan;
   plan.bureau = candidates.name;
   plan.period = record.period;
   plan.seed = request.seed;
@@ -355,9 +355,12 @@ absl::StatusOr<DrawResult> MergeDrawParts(const Bureau& candidates, const DrawPa
     absl::Status ordered = internal::OrderStratum(policy, period, directory, current);
     if (!ordered.ok()) return ordered;
   }
-  internal::WriteStrata(policy, directory, placement->classification, *items, std::move(decided), 1, record,
-                        plan);
-  record.plan_digest = plan.Digest();
+  internal::DrawnPlan drawn(std::move(plan), *std::move(items));
+  internal::WriteStrata(policy, directory, placement->classification, std::move(decided), 1, record, drawn);
+  record.plan_digest = drawn.Digest();
+  DrawResult result;
+  result.plan = drawn.ToPlan(1);
+  result.record = std::move(record);  // after ToPlan, which reads the tickets in it
   return result;
 }
 

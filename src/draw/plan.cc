@@ -10,11 +10,9 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "draw/plan_digest.h"
-#include "io/csv.h"
+#include "draw/plan_writer.h"
 #include "io/json_fields.h"
-#include "io/json_writer.h"
 #include "nlohmann/json.hpp"
-#include "ssrandom/digest.h"
 
 namespace ssr {
 namespace {
@@ -35,113 +33,6 @@ absl::StatusOr<Enum> ParseNamed(absl::string_view text, const Enum (&values)[N],
 
 constexpr InspectionMethod kMethods[] = {InspectionMethod::kOnSite, InspectionMethod::kOffSite,
                                          InspectionMethod::kEither};
-
-// plan.csv, written row by row into a caller's buffer: ToCsv() builds the whole text, Digest() streams it.
-constexpr size_t kCsvHeaderBytes = 160;
-constexpr size_t kCsvRowBytesEstimate = 256;  // a typical row is 200-250 bytes; only a reservation
-constexpr size_t kDigestChunkBytes = size_t{1} << 16;
-constexpr size_t kJsonTaskBytesEstimate = 640;  // a task of plan.json with two items; only a reservation
-
-void AppendCsvHeader(std::string* out) {
-  internal::AppendCsvRow(
-      out, {"task_id", "entity_id", "entity_name", "uscc", "area", "class", "pool", "credit_class", "stratum",
-            "ticket", "method", "items", "credit_based", "team", "joint", "partner_department"});
-}
-
-// Reused between rows, so joining the item and team lists allocates only while the lists grow.
-struct CsvRowScratch {
-  std::string items;
-  std::string team;
-};
-
-void JoinInto(const std::vector<std::string>& values, std::string* out) {
-  out->clear();
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0) out->push_back(';');
-    out->append(values[i]);
-  }
-}
-
-// One task's row; with `without_teams`, the row of the task with its team, joint type and partner
-// department cleared (UnstaffedPlanDigest), without copying the task.
-void AppendCsvTask(const Task& t, CsvRowScratch* scratch, std::string* out, bool without_teams = false) {
-  JoinInto(t.items, &scratch->items);
-  if (without_teams) {
-    scratch->team.clear();
-  } else {
-    JoinInto(t.team, &scratch->team);
-  }
-  internal::AppendCsvRow(
-      out, {t.id, t.entity_id, t.entity_name, t.uscc, t.area, SupervisionClassName(t.supervision_class),
-            PoolName(t.pool), t.credit_class, t.stratum, t.ticket, InspectionMethodName(t.method),
-            scratch->items, t.credit_based ? "true" : "false", scratch->team,
-            JointTypeName(without_teams ? JointType::kNone : t.joint),
-            without_teams ? absl::string_view() : absl::string_view(t.partner_department)});
-}
-
-// Canonical form (docs/draw.md): a format line, the header fields as one CSV row, then plan.csv exactly.
-// CSV rather than JSON keeps the digest cheap for plans of hundreds of thousands of tasks. The text is
-// streamed into the hasher through one reused buffer instead of being built whole (ToCsv() would allocate
-// and regrow a string as large as the plan): the same bytes, hashed in pieces.
-std::string StreamedDigest(const Plan& plan, bool without_teams) {
-  std::string chunk = "ssrandom-plan-v1\n";
-  chunk.reserve(kDigestChunkBytes + 4096);
-  internal::AppendCsvRow(&chunk, {plan.bureau, plan.period, plan.seed, plan.seed_source, plan.policy_name,
-                                  plan.policy_digest, plan.directory_digest});
-  AppendCsvHeader(&chunk);
-  Sha256Hasher hasher;
-  CsvRowScratch scratch;
-  for (const Task& t : plan.tasks) {
-    AppendCsvTask(t, &scratch, &chunk, without_teams);
-    if (chunk.size() >= kDigestChunkBytes) {
-      hasher.Update(chunk);
-      chunk.clear();
-    }
-  }
-  hasher.Update(chunk);
-  return hasher.FinishHex();
-}
-
-// plan.json (docs/draw.md), streamed: the same bytes as an nlohmann tree of the plan dumped with indent 2
-// (tests/plan_test.cc builds that tree and compares), in an eighth of the time for large plans.
-void WritePlanJson(const Plan& plan, std::string* out) {
-  internal::JsonWriter json(out, 2);
-  json.BeginObject();
-  json.Field("format", "ssrandom-plan");
-  json.Field("format_version", int64_t{1});
-  json.Field("bureau", plan.bureau);
-  json.Field("period", plan.period);
-  json.Field("seed", plan.seed);
-  json.Field("seed_source", plan.seed_source);
-  json.Field("policy_name", plan.policy_name);
-  json.Field("policy_digest", plan.policy_digest);
-  json.Field("directory_digest", plan.directory_digest);
-  json.Key("tasks");
-  json.BeginArray();
-  for (const Task& t : plan.tasks) {
-    json.BeginObject();
-    json.Field("id", t.id);
-    json.Field("entity_id", t.entity_id);
-    json.Field("entity_name", t.entity_name);
-    json.Field("uscc", t.uscc);
-    json.Field("area", t.area);
-    json.Field("class", SupervisionClassName(t.supervision_class));
-    json.Field("pool", PoolName(t.pool));
-    json.Field("credit_class", t.credit_class);
-    json.Field("stratum", t.stratum);
-    json.Field("ticket", t.ticket);
-    json.Field("method", InspectionMethodName(t.method));
-    json.Field("items", t.items);
-    json.Field("credit_based", t.credit_based);
-    json.Field("team", t.team);
-    json.Field("joint", JointTypeName(t.joint));
-    json.Field("partner_department", t.partner_department);
-    json.EndObject();
-  }
-  json.EndArray();
-  json.EndObject();
-  out->push_back('\n');
-}
 
 }  // namespace
 
@@ -194,26 +85,16 @@ const Task* Plan::FindEntity(absl::string_view entity_id) const {
   return nullptr;
 }
 
-std::string Plan::ToCsv() const {
-  std::string out;
-  out.reserve(kCsvHeaderBytes + tasks.size() * kCsvRowBytesEstimate);
-  AppendCsvHeader(&out);
-  CsvRowScratch scratch;
-  for (const Task& t : tasks) AppendCsvTask(t, &scratch, &out);
-  return out;
-}
+std::string Plan::ToCsv() const { return internal::PlanCsv(*this, internal::TasksOfPlan(tasks)); }
 
-std::string Plan::ToJson() const {
-  std::string out;
-  out.reserve(kCsvHeaderBytes + tasks.size() * kJsonTaskBytesEstimate);
-  WritePlanJson(*this, &out);
-  return out;
-}
+std::string Plan::ToJson() const { return internal::PlanJson(*this, internal::TasksOfPlan(tasks)); }
 
-std::string Plan::Digest() const { return StreamedDigest(*this, false); }
+std::string Plan::Digest() const { return internal::PlanDigest(*this, internal::TasksOfPlan(tasks), false); }
 
 namespace internal {
-std::string PlanDigestWithoutTeams(const Plan& plan) { return StreamedDigest(plan, true); }
+std::string PlanDigestWithoutTeams(const Plan& plan) {
+  return PlanDigest(plan, TasksOfPlan(plan.tasks), true);
+}
 }  // namespace internal
 
 absl::StatusOr<Plan> Plan::FromJson(absl::string_view text, absl::string_view source) {

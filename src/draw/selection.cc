@@ -11,13 +11,13 @@ namespace {
 
 // Below these many entities a part costs more in starting a thread than it saves.
 constexpr size_t kMinTicketsPerPart = 4096;
-constexpr size_t kMinTasksPerPart = 4096;
+constexpr size_t kMinSelectedPerPart = 4096;
 
 // Where a stratum's entities go in the plan: the task index of each stratum's first one.
-std::vector<size_t> FirstTaskOfEachStratum(const std::vector<DecidedStratum>& strata, size_t first) {
+std::vector<size_t> FirstTaskOfEachStratum(const std::vector<DecidedStratum>& strata) {
   std::vector<size_t> starts;
   starts.reserve(strata.size() + 1);
-  starts.push_back(first);
+  starts.push_back(0);
   for (const DecidedStratum& stratum : strata) starts.push_back(starts.back() + stratum.chosen.size());
   return starts;
 }
@@ -73,54 +73,54 @@ absl::Status OrderStratum(const Policy& policy, const Period& period, const Dire
 }
 
 void WriteStrata(const Policy& policy, const Directory& directory, const Classification& classification,
-                 ItemMatcher& items, std::vector<DecidedStratum> strata, int threads, DrawRecord& record,
-                 Plan& plan) {
-  const std::vector<size_t> starts = FirstTaskOfEachStratum(strata, plan.tasks.size());
-  const size_t first = starts.front();
-  const size_t count = starts.back() - first;
+                 std::vector<DecidedStratum> strata, int threads, DrawRecord& record, DrawnPlan& plan) {
+  const std::vector<size_t> starts = FirstTaskOfEachStratum(strata);
+  const size_t count = starts.back();
   std::vector<uint32_t> rows;
+  std::vector<SupervisionClass> supervision_classes;
   rows.reserve(count);
+  supervision_classes.reserve(count);
   for (DecidedStratum& stratum : strata) {
-    for (const ChosenEntity& c : stratum.chosen) rows.push_back(c.row);
+    for (const ChosenEntity& c : stratum.chosen) {
+      rows.push_back(c.row);
+      supervision_classes.push_back(classification.supervision_class(c.row));
+    }
     stratum.record.selected.resize(stratum.chosen.size());
   }
-  items.Prepare(rows, threads);
-  plan.tasks.resize(first + count);
 
-  // Building the tasks is half of a large draw: ten strings per task copied out of the directory (mostly
-  // cache misses and the allocator) and the item list. Each part fills its own range of tasks and of the
-  // strata's selections, in place.
-  const int parts = PartsFor(count, threads, kMinTasksPerPart);
+  // Each selected entity's id is copied out of the directory (a cache miss and an allocation each): each
+  // part fills its own range of the strata's selections, in place.
+  const int parts = PartsFor(count, threads, kMinSelectedPerPart);
   RunParts(parts, [&](int part) {
-    const size_t begin = first + PartBegin(count, parts, part);
-    const size_t end = first + PartBegin(count, parts, part + 1);
+    const size_t begin = PartBegin(count, parts, part);
+    const size_t end = PartBegin(count, parts, part + 1);
     size_t s =
         static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), begin) - starts.begin()) - 1;
     for (size_t index = begin; index < end; ++index) {
       while (index >= starts[s + 1]) ++s;
       DecidedStratum& stratum = strata[s];
       ChosenEntity& c = stratum.chosen[index - starts[s]];
-      const absl::string_view entity_id = directory.id(c.row);
-      Task& task = plan.tasks[index];
-      task.ticket = c.ticket;
-      stratum.record.selected[index - starts[s]] = {std::string(entity_id), std::move(c.ticket),
+      stratum.record.selected[index - starts[s]] = {std::string(directory.id(c.row)), std::move(c.ticket),
                                                     c.readmitted};
-      task.entity_id = std::string(entity_id);
-      task.id = absl::StrCat(plan.period, "/", entity_id);
-      task.entity_name = std::string(directory.name(c.row));
-      task.uscc = std::string(directory.uscc(c.row));
-      task.area = std::string(directory.area(c.row));
-      task.supervision_class = classification.supervision_class(c.row);
-      task.pool = stratum.pool;
-      task.credit_class = stratum.record.credit_class;
-      task.stratum = stratum.record.stratum;
-      task.method = policy.pool_quota(stratum.pool).method;
-      task.items = items.ItemsFor(c.row, task.method);
-      task.credit_based = stratum.record.credit_based;
     }
   });
-  record.strata.reserve(record.strata.size() + strata.size());
+
+  const size_t first_record = record.strata.size();
+  record.strata.reserve(first_record + strata.size());
   for (DecidedStratum& stratum : strata) record.strata.push_back(std::move(stratum.record));
+  std::vector<DrawnPlan::Stratum> plan_strata(strata.size());
+  for (size_t s = 0; s < strata.size(); ++s) {
+    const StratumRecord& written = record.strata[first_record + s];
+    DrawnPlan::Stratum& stratum = plan_strata[s];
+    stratum.pool = strata[s].pool;
+    stratum.method = policy.pool_quota(strata[s].pool).method;
+    stratum.credit_based = written.credit_based;
+    stratum.credit_class = written.credit_class;
+    stratum.name = written.stratum;
+    stratum.first_task = starts[s];
+    stratum.selected = written.selected;
+  }
+  plan.SetTasks(directory, std::move(plan_strata), rows, std::move(supervision_classes), threads);
 }
 
 }  // namespace ssr::internal

@@ -10,12 +10,11 @@
 #include <vector>
 
 #include "absl/status/status.h"
-#include "draw/items.h"
+#include "draw/drawn_plan.h"
 #include "ssrandom/classes.h"
 #include "ssrandom/classify.h"
 #include "ssrandom/directory.h"
 #include "ssrandom/period.h"
-#include "ssrandom/plan.h"
 #include "ssrandom/policy.h"
 #include "ssrandom/record.h"
 #include "ssrandom/sampler.h"
@@ -49,13 +48,13 @@ struct DecidedStratum {
 absl::Status OrderStratum(const Policy& policy, const Period& period, const Directory& directory,
                           DecidedStratum& stratum);
 
-// Writes each ordered stratum's chosen entities as its record's selection and as tasks of `plan`, stratum
-// after stratum, and appends the records to `record.strata`. The tasks (strings copied out of the directory,
-// and their items) are built on up to `threads` threads, each a contiguous range of the plan: the plan and
-// the record do not depend on `threads`. Cannot fail.
+// Writes each ordered stratum's chosen entities as its record's selection, appends the records to
+// `record.strata`, and gives `plan` (empty until now) the strata's tasks, stratum after stratum. The
+// selections are written on up to `threads` threads, each a contiguous range: the plan and the record do not
+// depend on `threads`. The plan reads its tickets from `record`, whose strata must not change after this.
+// Cannot fail.
 void WriteStrata(const Policy& policy, const Directory& directory, const Classification& classification,
-                 ItemMatcher& items, std::vector<DecidedStratum> strata, int threads, DrawRecord& record,
-                 Plan& plan);
+                 std::vector<DecidedStratum> strata, int threads, DrawRecord& record, DrawnPlan& plan);
 
 }  // namespace ssr::internal
 

@@ -89,4 +89,10 @@ void JsonWriter::StringArray(const std::vector<std::string>& values) {
   EndArray();
 }
 
+void JsonWriter::StringArray(absl::Span<const absl::string_view> values) {
+  BeginArray();
+  for (absl::string_view value : values) String(value);
+  EndArray();
+}
+
 }  // namespace ssr::internal

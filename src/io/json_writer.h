@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "absl/strings/string_view.h"
+#include "absl/types/span.h"
 
 namespace ssr::internal {
 
@@ -36,6 +37,7 @@ class JsonWriter {
   void Integer(int64_t value);
   void Boolean(bool value);
   void StringArray(const std::vector<std::string>& values);
+  void StringArray(absl::Span<const absl::string_view> values);
 
   // Key(key) and then the value.
   void Field(absl::string_view key, absl::string_view value) {
@@ -53,6 +55,10 @@ class JsonWriter {
     Boolean(value);
   }
   void Field(absl::string_view key, const std::vector<std::string>& values) {
+    Key(key);
+    StringArray(values);
+  }
+  void Field(absl::string_view key, absl::Span<const absl::string_view> values) {
     Key(key);
     StringArray(values);
   }

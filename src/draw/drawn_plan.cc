@@ -1,0 +1,116 @@
+#include "draw/drawn_plan.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+#include "draw/plan_writer.h"
+#include "parallel/run_parts.h"
+
+namespace ssr::internal {
+namespace {
+
+// Below these many tasks a part costs more in starting a thread than it saves.
+constexpr size_t kMinTasksPerPart = 4096;
+constexpr size_t kTextBytesPerTaskEstimate = 80;  // id, name, USCC and area; only a reservation
+
+}  // namespace
+
+DrawnPlan::DrawnPlan(Plan header, ItemMatcher items) : header_(std::move(header)), items_(std::move(items)) {
+  header_.tasks.clear();
+}
+
+void DrawnPlan::SetTasks(const Directory& directory, std::vector<Stratum> strata,
+                         absl::Span<const uint32_t> rows, std::vector<SupervisionClass> supervision_classes,
+                         int threads) {
+  items_.Prepare(rows, threads);
+  const size_t words = items_.words_per_row();
+  tasks_.resize(rows.size());
+  item_bits_.resize(rows.size() * words);
+  // The rows are scattered over the directory, so every string is a cache miss: each part copies its range
+  // of tasks into its own text, on its own thread, and the texts are joined after.
+  const int parts = PartsFor(rows.size(), threads, kMinTasksPerPart);
+  std::vector<std::string> part_texts(static_cast<size_t>(parts));
+  RunParts(parts, [&](int part) {
+    const size_t begin = PartBegin(rows.size(), parts, part), end = PartBegin(rows.size(), parts, part + 1);
+    std::string& text = part_texts[static_cast<size_t>(part)];
+    text.reserve((end - begin) * kTextBytesPerTaskEstimate);
+    for (size_t i = begin; i < end; ++i) {
+      const uint32_t row = rows[i];
+      TaskText& task = tasks_[i];
+      task.begin = text.size();
+      // Where the appended value ends, from the task's beginning.
+      const auto append = [&](absl::string_view value) {
+        text.append(value.data(), value.size());
+        return static_cast<uint32_t>(text.size() - task.begin);
+      };
+      task.id_end = append(directory.id(row));
+      task.name_end = append(directory.name(row));
+      task.uscc_end = append(directory.uscc(row));
+      task.area_end = append(directory.area(row));
+      if (words > 0) items_.CopyBits(row, &item_bits_[i * words]);
+    }
+  });
+  size_t bytes = 0;
+  for (const std::string& text : part_texts) bytes += text.size();
+  text_.reserve(bytes);
+  for (int part = 0; part < parts; ++part) {
+    const size_t offset = text_.size();
+    for (size_t i = PartBegin(rows.size(), parts, part); i < PartBegin(rows.size(), parts, part + 1); ++i) {
+      tasks_[i].begin += offset;
+    }
+    text_.append(part_texts[static_cast<size_t>(part)]);
+    std::string().swap(part_texts[static_cast<size_t>(part)]);
+  }
+  items_.ReleasePrepared();  // the bits are copied
+  strata_ = std::move(strata);
+  supervision_classes_ = std::move(supervision_classes);
+}
+
+TaskView DrawnPlan::View(size_t index, TaskScratch& scratch) const {
+  // The stratum holding the task: the last whose first task is at or before it (a handful of strata).
+  const auto after = std::upper_bound(strata_.begin(), strata_.end(), index,
+                                      [](size_t i, const Stratum& s) { return i < s.first_task; });
+  const Stratum& stratum = *(after - 1);
+  const TaskText& task = tasks_[index];
+  const absl::string_view text(text_.data() + task.begin, task.area_end);
+  TaskView view;
+  view.entity_id = text.substr(0, task.id_end);
+  scratch.id.clear();
+  absl::StrAppend(&scratch.id, header_.period, "/", view.entity_id);
+  view.id = scratch.id;
+  view.entity_name = text.substr(task.id_end, task.name_end - task.id_end);
+  view.uscc = text.substr(task.name_end, task.uscc_end - task.name_end);
+  view.area = text.substr(task.uscc_end, task.area_end - task.uscc_end);
+  view.supervision_class = supervision_classes_[index];
+  view.pool = stratum.pool;
+  view.credit_class = stratum.credit_class;
+  view.stratum = stratum.name;
+  view.ticket = stratum.selected[index - stratum.first_task].ticket;
+  view.method = stratum.method;
+  items_.ItemsFromBits(item_bits_.data() + index * items_.words_per_row(), stratum.method, &scratch.items);
+  view.items = scratch.items;
+  view.credit_based = stratum.credit_based;
+  return view;  // no team yet: the team draw staffs a Plan
+}
+
+Plan DrawnPlan::ToPlan(int threads) const {
+  Plan plan = header_;
+  plan.tasks.resize(size());
+  // Copying the strings out of the directory is most of the work (cache misses and the allocator): each
+  // part fills its own range of tasks.
+  const int parts = PartsFor(size(), threads, kMinTasksPerPart);
+  RunParts(parts, [&](int part) {
+    TaskScratch scratch;
+    for (size_t i = PartBegin(size(), parts, part); i < PartBegin(size(), parts, part + 1); ++i) {
+      plan.tasks[i] = MakeTask(View(i, scratch));
+    }
+  });
+  return plan;
+}
+
+std::string DrawnPlan::ToCsv() const { return PlanCsv(header_, *this); }
+std::string DrawnPlan::ToJson() const { return PlanJson(header_, *this); }
+std::string DrawnPlan::Digest() const { return PlanDigest(header_, *this, false); }
+
+}  // namespace ssr::internal
