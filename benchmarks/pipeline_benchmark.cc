@@ -22,6 +22,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "benchmark/benchmark.h"
+#include "draw/drawn_plan.h"
 #include "ssrandom/assign.h"
 #include "ssrandom/bureau_io.h"
 #include "ssrandom/check.h"
@@ -172,6 +173,26 @@ void BM_Pipeline_Draw(benchmark::State& state) {
   state.counters["tasks"] = static_cast<double>(tasks);
 }
 
+// The draw as the Python package and record verification run it: the plan kept compact, its tasks not made
+// (src/draw/drawn_plan.h). Draw() above is this and then the plan's tasks.
+void BM_Pipeline_DrawCompact(benchmark::State& state) {
+  Fixture& f = FixtureOf(state.range(0));
+  f.bureau.entities.CanonicalDigest();
+  DrawRequest request;
+  request.seed = kSeed;
+  request.threads = static_cast<int>(state.range(1));
+  size_t tasks = 0;
+  for (auto _ : state) {
+    absl::StatusOr<internal::DrawnResult> result =
+        internal::DrawCompact(f.bureau, ThePolicy(), Quarter(), request);
+    if (!result.ok()) return Fail(state, result.status());
+    tasks = result->plan.size();
+    benchmark::DoNotOptimize(result);
+  }
+  PerEntity(state, state.range(0));
+  state.counters["tasks"] = static_cast<double>(tasks);
+}
+
 void BM_Pipeline_AssignTeams(benchmark::State& state) {
   Fixture& f = FixtureOf(state.range(0));
   const DrawResult& drawn = DrawOf(f);
@@ -225,6 +246,8 @@ const bool kRegistered = [] {
     add("BM_Pipeline_Digest", BM_Pipeline_Digest, {n});
     add("BM_Pipeline_Draw", BM_Pipeline_Draw, {n, 1});
     add("BM_Pipeline_Draw", BM_Pipeline_Draw, {n, 2});
+    add("BM_Pipeline_DrawCompact", BM_Pipeline_DrawCompact, {n, 1});
+    add("BM_Pipeline_DrawCompact", BM_Pipeline_DrawCompact, {n, 2});
     if (n <= assign_limit) add("BM_Pipeline_AssignTeams", BM_Pipeline_AssignTeams, {n});
     add("BM_Pipeline_Check", BM_Pipeline_Check, {n});
   }

@@ -617,6 +617,29 @@ TEST(CsvWriterTest, QuotesOnlyWhereNeeded) {
   EXPECT_EQ(Row({"\"", "\"\""}), "\"\"\"\",\"\"\"\"\"\"\n");
 }
 
+// The check looks at eight bytes at a time: every byte value, at every place of fields shorter than, as
+// long as and longer than a word, quotes exactly when it is the delimiter, a quote, CR or LF.
+TEST(CsvWriterTest, EveryByteAtEveryPlaceOfALongFieldIsChecked) {
+  for (const char delimiter : {',', ';', '\t'}) {
+    CsvWriteOptions options;
+    options.delimiter = delimiter;
+    for (int value = 1; value < 256; ++value) {
+      const char byte = static_cast<char>(value);
+      const bool special = byte == delimiter || byte == '"' || byte == '\n' || byte == '\r';
+      for (size_t length : {3, 8, 9, 17, 24}) {
+        // Between letters, so that leading and trailing spaces and tabs play no part.
+        for (size_t at = 1; at + 1 < length; ++at) {
+          std::string field(length, 'a');
+          field[at] = byte;
+          const std::string row = Row({field}, options);
+          EXPECT_EQ(row.front() == '"', special)
+              << "byte " << value << " at " << at << " of " << length << ", delimiter " << int{delimiter};
+        }
+      }
+    }
+  }
+}
+
 TEST(CsvWriterTest, QuotesAccordingToTheChosenDelimiter) {
   CsvWriteOptions options;
   options.delimiter = ';';

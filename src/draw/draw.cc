@@ -119,7 +119,7 @@ absl::StatusOr<DrawnResult> DrawCompact(const Bureau& bureau, const Policy& poli
   plan.policy_name = record.policy_name;
   plan.policy_digest = record.policy_digest;
 
-  // Every stratum's selection is decided first (an error leaves nothing written), then all tasks are built
+  // Every stratum's selection is decided first (an error leaves nothing written), then all tasks are written
   // at once on the draw's threads.
   std::vector<DecidedStratum> decided(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {

@@ -1,6 +1,7 @@
 #include "io/csv.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <utility>
 
@@ -78,16 +79,38 @@ std::string Plural(size_t count, absl::string_view noun) {
   return absl::StrCat(count, " ", noun, count == 1 ? "" : "s");
 }
 
+// Whether any of the 8 bytes of `word` is `byte`: (x - 0x01..01) & ~x & 0x80..80 is non-zero exactly when a
+// byte of x is zero (a borrow can mark a wrong byte, never a wrong word).
+inline bool WordHasByte(uint64_t word, char byte) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL;
+  const uint64_t x = word ^ (kOnes * static_cast<unsigned char>(byte));
+  return ((x - kOnes) & ~x & (kOnes << 7)) != 0;
+}
+
 bool NeedsQuotes(absl::string_view field, char delimiter) {
   if (field.empty()) return false;
   const char first = field.front();
   const char last = field.back();
   if (first == ' ' || first == '\t' || last == ' ' || last == '\t') return true;
   if (absl::StartsWith(field, kUtf8Bom)) return true;
-  for (char c : field) {
-    if (c == delimiter || c == '"' || c == '\n' || c == '\r') return true;
+  // Eight bytes at a time: writing a large plan's CSV and digest looked at every byte of every field, one
+  // at a time, for a tenth of a draw.
+  const auto special_in_word_at = [&](size_t at) {
+    uint64_t word;
+    std::memcpy(&word, field.data() + at, sizeof(word));
+    return WordHasByte(word, delimiter) || WordHasByte(word, '"') || WordHasByte(word, '\n') ||
+           WordHasByte(word, '\r');
+  };
+  if (field.size() < 8) {
+    for (char c : field) {
+      if (c == delimiter || c == '"' || c == '\n' || c == '\r') return true;
+    }
+    return false;
   }
-  return false;
+  for (size_t at = 0; at + 8 <= field.size(); at += 8) {
+    if (special_in_word_at(at)) return true;
+  }
+  return special_in_word_at(field.size() - 8);  // the last word, overlapping the one before
 }
 
 }  // namespace
