@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "directory/entity_columns.h"
 #include "gtest/gtest.h"
 #include "ssrandom/directory.h"
 #include "ssrandom/entity.h"
@@ -130,6 +131,43 @@ TEST(ConditionTest, DateTruthsDoNotDependOnTheDateStorage) {
   }
   EXPECT_EQ(C("last_penalty_date < 1900-01-01").Bind(wide, kQ1).Evaluate(2), Truth::kTrue);
   EXPECT_EQ(C("supervision_listed_date within 1 year").Bind(wide, kQ1).Evaluate(2), Truth::kFalse);
+}
+
+// Tag-set numbers are kept in 16 bits until a directory holds more than 65,535 distinct sets; "in tags"
+// reads a table of the sets in the first case and searches each row's set in the second. Both must give
+// the truths of the entity evaluated alone.
+TEST(ConditionTest, TagTruthsDoNotDependOnTheTagSetStorage) {
+  Directory narrow, wide;
+  for (int i = 0; i < 300; ++i) {
+    for (int j = 0; j < 220; ++j) {  // 66,000 distinct pairs of tags: the wide storage
+      Entity e;
+      e.id = "T-" + std::to_string(i) + "-" + std::to_string(j);
+      e.tags = {"a" + std::to_string(i), "b" + std::to_string(j)};
+      if (i < 2) {
+        ASSERT_TRUE(narrow.Add(e).ok());
+      }
+      ASSERT_TRUE(wide.Add(e).ok());
+    }
+  }
+  ASSERT_NE(narrow.columns().tag_set.narrow_data(), nullptr);
+  ASSERT_EQ(wide.columns().tag_set.narrow_data(), nullptr) << "the test needs the 32-bit storage";
+  for (const char* text : {"\"a1\" in tags", "\"b7\" not in tags", "\"a0\" in tags and \"b219\" in tags",
+                           "not (\"b3\" in tags)"}) {
+    const Condition condition = C(text);
+    const BoundCondition over_narrow = condition.Bind(narrow, kQ1), over_wide = condition.Bind(wide, kQ1);
+    std::vector<Truth> narrow_block(narrow.size()), wide_block(narrow.size());
+    over_narrow.EvaluateBlock(0, narrow.size(), narrow_block.data());
+    over_wide.EvaluateBlock(0, narrow.size(), wide_block.data());
+    size_t true_rows = 0;
+    for (size_t row = 0; row < narrow.size(); ++row) {
+      const Truth alone = condition.Evaluate(narrow.Get(row), kQ1);
+      EXPECT_EQ(narrow_block[row], alone) << text << " row " << row;
+      EXPECT_EQ(wide_block[row], alone) << text << " row " << row;
+      true_rows += alone == Truth::kTrue ? 1 : 0;
+    }
+    EXPECT_GT(true_rows, 0u) << text;
+    EXPECT_LT(true_rows, narrow.size()) << text;
+  }
 }
 
 TEST(ConditionTest, DatesAreRelativeToThePeriod) {

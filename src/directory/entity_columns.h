@@ -102,6 +102,9 @@ class SmallNumberColumn {
  public:
   uint32_t operator[](size_t row) const { return wide_ ? wide_numbers_[row] : narrow_numbers_[row]; }
   size_t size() const { return wide_ ? wide_numbers_.size() : narrow_numbers_.size(); }
+  // The numbers of all rows while they are kept in 16 bits, else nullptr: for loops that read the column
+  // directly (condition steps).
+  const uint16_t* narrow_data() const { return wide_ ? nullptr : narrow_numbers_.data(); }
   void reserve(size_t rows) { narrow_numbers_.reserve(rows); }
   void push_back(uint32_t number) {
     if (!wide_ && number > UINT16_MAX) {

@@ -180,6 +180,17 @@ class Binder {
         std::optional<uint16_t> code = c_.tags.Find(node.values.front());
         if (!code.has_value() || *code == 0) {
           step.constant = Of(node.negated);  // no entity carries the tag
+        } else if (const uint16_t* sets = c_.tag_set.narrow_data(); sets != nullptr) {
+          // A directory holds few distinct tag sets: whether each holds the tag is decided once here, and
+          // a row costs one table read, as a pooled text does, instead of a search of its set.
+          step.kind = StepKind::kTable16;
+          step.column16 = sets;
+          step.table16.resize(c_.tag_sets.size());
+          for (uint32_t set = 0; set < c_.tag_sets.size(); ++set) {
+            const absl::Span<const uint16_t> tags = c_.tag_sets[set];
+            const bool has = std::find(tags.begin(), tags.end(), *code) != tags.end();
+            step.table16[set] = Of(has != node.negated);
+          }
         } else {
           step.kind = StepKind::kTag;
           step.tag = *code;
