@@ -183,7 +183,7 @@ absl::StatusOr<DrawnResult> DrawCompact(const Bureau& bureau, const Policy& poli
   WriteStrata(policy, directory, *classification, std::move(decided), threads, result.record, result.plan);
   result.record.directory_digest = directory_digest.Take();  // computed alongside the strata above
   result.plan.header().directory_digest = result.record.directory_digest;
-  result.record.plan_digest = result.plan.Digest();
+  result.record.plan_digest = result.plan.Digest(threads);
   return result;
 }
 

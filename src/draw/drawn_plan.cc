@@ -111,6 +111,6 @@ Plan DrawnPlan::ToPlan(int threads) const {
 
 std::string DrawnPlan::ToCsv() const { return PlanCsv(header_, *this); }
 std::string DrawnPlan::ToJson() const { return PlanJson(header_, *this); }
-std::string DrawnPlan::Digest() const { return PlanDigest(header_, *this, false); }
+std::string DrawnPlan::Digest(int threads) const { return PlanDigest(header_, *this, false, threads); }
 
 }  // namespace ssr::internal

@@ -73,7 +73,8 @@ class DrawnPlan final : public TaskSource {
   Plan ToPlan(int threads) const;
   std::string ToCsv() const;
   std::string ToJson() const;
-  std::string Digest() const;
+  // The plan digest, its rows written on up to `threads` threads (the digest does not depend on it).
+  std::string Digest(int threads = 1) const;
 
  private:
   // A task's directory strings, back to back in text_ from `begin`: the id, name, USCC and area end at the

@@ -89,11 +89,13 @@ std::string Plan::ToCsv() const { return internal::PlanCsv(*this, internal::Task
 
 std::string Plan::ToJson() const { return internal::PlanJson(*this, internal::TasksOfPlan(tasks)); }
 
-std::string Plan::Digest() const { return internal::PlanDigest(*this, internal::TasksOfPlan(tasks), false); }
+std::string Plan::Digest() const {
+  return internal::PlanDigest(*this, internal::TasksOfPlan(tasks), false, 1);
+}
 
 namespace internal {
 std::string PlanDigestWithoutTeams(const Plan& plan) {
-  return PlanDigest(plan, TasksOfPlan(plan.tasks), true);
+  return PlanDigest(plan, TasksOfPlan(plan.tasks), true, 1);
 }
 }  // namespace internal
 

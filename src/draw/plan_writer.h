@@ -23,10 +23,11 @@ std::string PlanCsv(const Plan& header, const TaskSource& tasks);
 // plan.json, indented by 2, with a final newline.
 std::string PlanJson(const Plan& header, const TaskSource& tasks);
 
-// The plan digest: SHA-256 (lowercase hex) of the canonical text, streamed through the hasher without the
-// whole text being built. With `without_teams`, the digest of the plan with every task's team, joint type
-// (kNone) and partner department cleared (UnstaffedPlanDigest), without copying a task.
-std::string PlanDigest(const Plan& header, const TaskSource& tasks, bool without_teams);
+// The plan digest: SHA-256 (lowercase hex) of the canonical text, hashed in batches without the whole text
+// being built; the rows written on up to `threads` threads (0: two; the digest does not depend on it). With
+// `without_teams`, the digest of the plan with every task's team, joint type (kNone) and partner department
+// cleared (UnstaffedPlanDigest), without copying a task.
+std::string PlanDigest(const Plan& header, const TaskSource& tasks, bool without_teams, int threads);
 
 }  // namespace ssr::internal
 
