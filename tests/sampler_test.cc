@@ -290,6 +290,38 @@ TEST(SamplerTest, EqualKeysAreRankedByTheTieBreak) {
   }
 }
 
+// Large inputs are ranked by the keys' top bits first, and the buckets sorted on threads: the same answer
+// as sorting everything, for spread keys with many ties, for keys all in one bucket, for keys on either
+// side of a bucket boundary, whatever n and the thread count.
+TEST(SamplerTest, RankingLargeInputsByBucketsGivesTheSortedOrder) {
+  TestRandom random(11);
+  const size_t count = 100000;
+  const auto tie_less = [](size_t a, size_t b) { return (a * 7919) % 100003 < (b * 7919) % 100003; };
+  std::vector<std::vector<internal::KeyedIndex>> inputs(3);
+  for (size_t i = 0; i < count; ++i) {
+    const uint64_t spread = random.Next() & ~((uint64_t{1} << 50) - 1);  // 14 random top bits: many ties
+    inputs[0].push_back({spread, i});
+    inputs[1].push_back({random.Below(1000), i});  // all in the first bucket
+    const uint64_t boundary = uint64_t{1} << 53;   // the first key of bucket 1 (of 2048)
+    inputs[2].push_back(
+        {random.Below(2) == 0 ? boundary - 1 - random.Below(5) : boundary + random.Below(5), i});
+  }
+  for (size_t input = 0; input < inputs.size(); ++input) {
+    std::vector<internal::KeyedIndex> sorted = inputs[input];
+    std::sort(sorted.begin(), sorted.end(), [&](const auto& a, const auto& b) {
+      return a.key != b.key ? a.key < b.key : tie_less(a.index, b.index);
+    });
+    for (size_t n : {size_t{1}, size_t{49}, size_t{28000}, size_t{50000}, count - 1, count}) {
+      std::vector<size_t> expected;
+      for (size_t i = 0; i < n; ++i) expected.push_back(sorted[i].index);
+      for (int threads : {1, 3}) {
+        EXPECT_EQ(internal::LowestByKey(inputs[input], n, tie_less, threads), expected)
+            << "input " << input << ", n = " << n << ", threads " << threads;
+      }
+    }
+  }
+}
+
 // --- Seeds ---
 
 TEST(SamplerTest, ValidateSeedRejectsEmptyBlankAndNonTextSeeds) {

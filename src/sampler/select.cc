@@ -51,7 +51,7 @@ std::vector<size_t> TicketSampler::SelectLowest(absl::Span<const absl::string_vi
     const int order = Compare(ids[a], ids[b]);
     return order != 0 ? order < 0 : a < b;
   };
-  return internal::LowestByKey(ComputeKeys(*this, ids, threads), n, tie_less);
+  return internal::LowestByKey(ComputeKeys(*this, ids, threads), n, tie_less, threads);
 }
 
 std::vector<size_t> TicketSampler::Order(absl::Span<const absl::string_view> ids, int threads) const {
