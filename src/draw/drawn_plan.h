@@ -77,17 +77,19 @@ class DrawnPlan final : public TaskSource {
   std::string Digest(int threads = 1) const;
 
  private:
-  // A task's directory strings, back to back in text_ from `begin`: the id, name, USCC and area end at the
-  // offsets given from `begin`.
+  // A task's directory strings, back to back from `text` (in one of texts_): the id, name, USCC and area
+  // end at the offsets given from `text`.
   struct TaskText {
-    uint64_t begin = 0;
+    const char* text = nullptr;
     uint32_t id_end = 0, name_end = 0, uscc_end = 0, area_end = 0;
   };
 
   Plan header_;
   ItemMatcher items_;
   std::vector<Stratum> strata_;
-  std::string text_;
+  // The tasks' strings, one text per part of SetTasks. Never resized after, so the TaskText pointers hold
+  // when the plan moves (the strings themselves stay where they are).
+  std::vector<std::string> texts_;
   std::vector<TaskText> tasks_;
   std::vector<uint64_t> item_bits_;                    // items_.words_per_row() words per task
   std::vector<SupervisionClass> supervision_classes_;  // per task
