@@ -9,6 +9,7 @@
 #include "absl/strings/str_cat.h"
 #include "gtest/gtest.h"
 #include "io/file.h"
+#include "io/record_schema.h"
 #include "ssrandom/digest.h"
 #include "ssrandom/sample_bureau.h"
 
@@ -26,6 +27,22 @@ std::string TempFolder() {
   std::string pattern = ::testing::TempDir() + "ssr_bureau_io_XXXXXX";
   EXPECT_NE(::mkdtemp(pattern.data()), nullptr);
   return pattern;
+}
+
+// List fields (tags, a result's team) are split on ";", "；", "、" and "|", each piece trimmed, empty
+// pieces dropped.
+TEST(BureauIoTest, ListFieldsSplitOnEverySeparatorAndTrimThePieces) {
+  using internal::SplitList;
+  EXPECT_EQ(SplitList(""), std::vector<std::string>{});
+  EXPECT_EQ(SplitList(" ; ;|"), std::vector<std::string>{});
+  EXPECT_EQ(SplitList("固废"), std::vector<std::string>{"固废"});
+  EXPECT_EQ(SplitList("固废;危废"), (std::vector<std::string>{"固废", "危废"}));
+  EXPECT_EQ(SplitList(" 化工 ；涉VOCs、 土壤|辐射 ; "),
+            (std::vector<std::string>{"化工", "涉VOCs", "土壤", "辐射"}));
+  EXPECT_EQ(SplitList("a;;b||c、、d；；e"), (std::vector<std::string>{"a", "b", "c", "d", "e"}));
+  // Text around a multi-byte separator's bytes is kept whole: "；" is EF BC 9B, "、" E3 80 81.
+  EXPECT_EQ(SplitList("\xEF\xBC;\x9B"), (std::vector<std::string>{"\xEF\xBC", "\x9B"}));
+  EXPECT_EQ(SplitList("I-3、I-4"), (std::vector<std::string>{"I-3", "I-4"}));
 }
 
 TEST(EntitiesCsvTest, ReadsEnglishHeadersAndTypedValues) {

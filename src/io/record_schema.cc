@@ -99,19 +99,32 @@ absl::StatusOr<InspectionMethod> ParseInspectionMethod(absl::string_view text) {
 }  // namespace
 
 std::vector<std::string> SplitList(absl::string_view text) {
-  std::vector<std::string> parts = {std::string(text)};
-  for (absl::string_view separator : kListSeparators) {
-    std::vector<std::string> next;
-    for (const std::string& part : parts) {
-      for (absl::string_view piece : absl::StrSplit(part, separator)) next.emplace_back(piece);
-    }
-    parts = std::move(next);
-  }
+  // One pass, splitting at any separator: the same pieces as splitting by each separator in turn, since no
+  // separator's bytes occur inside another's (the multi-byte ones are UTF-8, the others ASCII). A directory's
+  // tag lists go through here once per entity.
   std::vector<std::string> values;
-  for (const std::string& part : parts) {
-    absl::string_view trimmed = absl::StripAsciiWhitespace(part);
+  size_t start = 0;
+  const auto add_piece = [&](size_t end) {
+    const absl::string_view trimmed = absl::StripAsciiWhitespace(text.substr(start, end - start));
     if (!trimmed.empty()) values.emplace_back(trimmed);
+  };
+  for (size_t at = 0; at < text.size();) {
+    size_t separator_size = 0;
+    for (absl::string_view separator : kListSeparators) {
+      if (absl::StartsWith(text.substr(at), separator)) {
+        separator_size = separator.size();
+        break;
+      }
+    }
+    if (separator_size == 0) {
+      ++at;
+      continue;
+    }
+    add_piece(at);
+    at += separator_size;
+    start = at;
   }
+  add_piece(text.size());
   return values;
 }
 
