@@ -2,14 +2,19 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_join.h"
+#include "absl/strings/str_replace.h"
+#include "absl/strings/str_split.h"
 #include "gtest/gtest.h"
 #include "io/file.h"
 #include "io/record_schema.h"
+#include "io/table_io.h"
 #include "ssrandom/digest.h"
 #include "ssrandom/sample_bureau.h"
 
@@ -27,6 +32,76 @@ std::string TempFolder() {
   std::string pattern = ::testing::TempDir() + "ssr_bureau_io_XXXXXX";
   EXPECT_NE(::mkdtemp(pattern.data()), nullptr);
   return pattern;
+}
+
+// What reading a table hands on: the report, and the records delivered in order (a duplicate id refused as
+// the directory refuses it).
+struct TableRead {
+  std::string report;
+  std::vector<std::string> delivered;
+};
+
+TableRead ReadEntityTable(const std::string& text, int threads) {
+  QualityReport report;
+  TableRead read;
+  std::set<std::string> seen;
+  internal::ReadCsvTable<Entity>(
+      text, "entities.csv", internal::EntitySchema(), &report,
+      [&](Entity&& entity, const internal::RecordOrigin&) {
+        if (!seen.insert(entity.id).second) return absl::AlreadyExistsError("duplicate id " + entity.id);
+        read.delivered.push_back(entity.id + "|" + entity.name + "|" + entity.uscc);
+        return absl::OkStatus();
+      },
+      threads);
+  read.report = report.ToJson();
+  return read;
+}
+
+// A large table is read on a second thread while the rows read before are delivered: the report (its
+// issues in row order) and the delivered rows are those of reading on one thread, with faults spread over
+// many batches, and when the error limit stops the reading part way.
+TEST(BureauIoTest, ALargeTableReadOnTwoThreadsGivesTheReportAndRecordsOfOne) {
+  SampleBureauOptions options;
+  options.entities = 6000;
+  const std::string clean = EntitiesToCsv(GenerateBureau(options).entities);
+  ASSERT_GT(clean.size(), size_t{1} << 18) << "too small for the second thread";
+  std::vector<std::string> lines = absl::StrSplit(clean, '\n');
+  const auto faulty = [&](size_t every) {
+    std::vector<std::string> edited = lines;
+    for (size_t i = 7; i + 1 < edited.size(); i += every) {
+      switch ((i / every) % 4) {
+        case 0:
+          edited[i] = edited[i - 1];  // a duplicate id
+          break;
+        case 1:
+          edited[i] += ",extra";  // a field too many
+          break;
+        case 2:
+          absl::StrReplaceAll({{",registration,", ",permitted,"}, {",simplified,", ",permitted,"}},
+                              &edited[i]);
+          break;
+        default:
+          edited[i].insert(3, "\"");  // a quote inside an unquoted field
+          break;
+      }
+    }
+    return absl::StrJoin(edited, "\n");
+  };
+  for (size_t every : {size_t{97}, size_t{9}}) {  // ~60 errors; then past the limit of 200
+    const std::string text = faulty(every);
+    const TableRead one = ReadEntityTable(text, 1), two = ReadEntityTable(text, 2);
+    EXPECT_EQ(two.report, one.report) << "faults every " << every << " rows";
+    EXPECT_EQ(two.delivered, one.delivered) << "faults every " << every << " rows";
+    EXPECT_GT(one.delivered.size(), 1000u);
+    EXPECT_TRUE(absl::StrContains(one.report, "duplicate_id"));
+    EXPECT_TRUE(absl::StrContains(one.report, "malformed_csv"));
+    EXPECT_TRUE(absl::StrContains(one.report, "invalid_value"));
+    if (every == 9) {
+      EXPECT_TRUE(absl::StrContains(one.report, absl::StrCat("\"errors\": ", internal::kMaxReportedErrors)))
+          << one.report.substr(0, 80);
+    }
+  }
+  EXPECT_EQ(ReadEntityTable(clean, 2).delivered, ReadEntityTable(clean, 1).delivered);
 }
 
 // List fields (tags, a result's team) are split on ";", "；", "、" and "|", each piece trimmed, empty

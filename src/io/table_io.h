@@ -32,9 +32,11 @@ using RecordSink = std::function<absl::Status(Record&&, const RecordOrigin&)>;
 
 // Reads CSV text with a header row. Returns false when errors were reported (the caller must then discard
 // whatever `add` built). Unknown, duplicate or missing required columns are reported before any row is read.
+// Unless `threads` is 1, a large text's rows are read on a second thread while `add` receives the rows
+// read before, on the calling thread, in order: `add` and the report see the same calls either way.
 template <typename Record>
 bool ReadCsvTable(absl::string_view text, const std::string& source, const RecordSchema<Record>& schema,
-                  QualityReport* report, const RecordSink<Record>& add);
+                  QualityReport* report, const RecordSink<Record>& add, int threads = 0);
 
 // Reads a JSON array of objects, or an object holding such an array under schema.plural
 // (e.g. {"entities": [...]}) when `json` is an object. Returns false when errors were reported.
