@@ -89,6 +89,17 @@ def test_a_draws_texts_are_the_same_whenever_and_in_whatever_order_they_are_read
     assert len(plan) == len(drawn.plan) > 0
 
 
+def test_a_draws_texts_do_not_need_the_bureau_it_was_drawn_from(policy, drawn):
+    """The unread texts are written from what the draw kept in C++, not from the bureau: a draw outlives
+    the bureau object it was drawn from."""
+    import gc
+
+    unread = ssrandom.draw(ssrandom.Bureau.sample(), policy, "2024Q1", SEED, "test")
+    gc.collect()
+    assert (unread.plan.to_json(), unread.plan.to_csv(), unread.record.to_json()) == (
+        drawn.plan.to_json(), drawn.plan.to_csv(), drawn.record.to_json())
+
+
 def test_tampered_record_fails_verification_with_the_first_difference(bureau, policy, drawn):
     data = json.loads(drawn.record.to_json())
     data["strata"][0]["selected"][0]["id"] = "XL-99999"
