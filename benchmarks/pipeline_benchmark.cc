@@ -155,42 +155,43 @@ void BM_Pipeline_Digest(benchmark::State& state) {
 }
 
 // The draw of a frozen directory: its digest is known (BM_Pipeline_Digest) before the seed is drawn
-// (RULES.md §7), and the directory keeps it. range(1): threads.
-void BM_Pipeline_Draw(benchmark::State& state) {
+// (RULES.md §7), and the directory keeps it. range(1): threads. `draw` returns the number of tasks drawn.
+template <typename DrawFunction>
+void TimeDraw(benchmark::State& state, const DrawFunction& draw) {
   Fixture& f = FixtureOf(state.range(0));
   f.bureau.entities.CanonicalDigest();
   DrawRequest request;
   request.seed = kSeed;
   request.threads = static_cast<int>(state.range(1));
-  size_t tasks = 0;
+  absl::StatusOr<size_t> tasks;
   for (auto _ : state) {
-    absl::StatusOr<DrawResult> result = Draw(f.bureau, ThePolicy(), Quarter(), request);
-    if (!result.ok()) return Fail(state, result.status());
-    tasks = result->plan.tasks.size();
-    benchmark::DoNotOptimize(result);
+    tasks = draw(f.bureau, request);
+    if (!tasks.ok()) return Fail(state, tasks.status());
   }
   PerEntity(state, state.range(0));
-  state.counters["tasks"] = static_cast<double>(tasks);
+  state.counters["tasks"] = static_cast<double>(*tasks);
+}
+
+// Draw(): the plan with its Task objects.
+void BM_Pipeline_Draw(benchmark::State& state) {
+  TimeDraw(state, [](const Bureau& bureau, const DrawRequest& request) -> absl::StatusOr<size_t> {
+    absl::StatusOr<DrawResult> result = Draw(bureau, ThePolicy(), Quarter(), request);
+    if (!result.ok()) return result.status();
+    benchmark::DoNotOptimize(result);
+    return result->plan.tasks.size();
+  });
 }
 
 // The draw as the Python package and record verification run it: the plan kept compact, its tasks not made
 // (src/draw/drawn_plan.h). Draw() above is this and then the plan's tasks.
 void BM_Pipeline_DrawCompact(benchmark::State& state) {
-  Fixture& f = FixtureOf(state.range(0));
-  f.bureau.entities.CanonicalDigest();
-  DrawRequest request;
-  request.seed = kSeed;
-  request.threads = static_cast<int>(state.range(1));
-  size_t tasks = 0;
-  for (auto _ : state) {
+  TimeDraw(state, [](const Bureau& bureau, const DrawRequest& request) -> absl::StatusOr<size_t> {
     absl::StatusOr<internal::DrawnResult> result =
-        internal::DrawCompact(f.bureau, ThePolicy(), Quarter(), request);
-    if (!result.ok()) return Fail(state, result.status());
-    tasks = result->plan.size();
+        internal::DrawCompact(bureau, ThePolicy(), Quarter(), request);
+    if (!result.ok()) return result.status();
     benchmark::DoNotOptimize(result);
-  }
-  PerEntity(state, state.range(0));
-  state.counters["tasks"] = static_cast<double>(tasks);
+    return result->plan.size();
+  });
 }
 
 void BM_Pipeline_AssignTeams(benchmark::State& state) {
