@@ -299,16 +299,16 @@ void RegisterPolicy(py::module_& m) {
 
   m.def(
       "classify",
-      [](const Directory& directory, const Policy& policy, const std::string& period) {
+      [](const Directory& directory, const Policy& policy, const std::string& period, int threads) {
         const Period p = PeriodOf(period);
         absl::StatusOr<Classification> result = absl::UnknownError("");
         {
           py::gil_scoped_release release;
-          result = Classify(directory, policy, p);
+          result = Classify(directory, policy, p, threads > 0 ? threads : 2);  // 0: both cores, as draw()
         }
         return ValueOrThrow(std::move(result));
       },
-      py::arg("directory"), py::arg("policy"), py::arg("period"));
+      py::arg("directory"), py::arg("policy"), py::arg("period"), py::arg("threads") = 0);
 }
 
 }  // namespace ssr::bindings

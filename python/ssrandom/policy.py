@@ -428,15 +428,17 @@ def _directory_core(entities: DirectoryLike) -> Any:
     return entities  # a _core.Directory
 
 
-def classify(entities: DirectoryLike, policy: Union[Policy, str], period: PeriodLike) -> Classification:
+def classify(entities: DirectoryLike, policy: Union[Policy, str], period: PeriodLike,
+             threads: int = 0) -> Classification:
     """Classifies every entity for a period.
 
     ``entities`` is a :class:`Directory`, a :class:`Bureau`, the path of an entity file (.csv or .json) or a
     table (a DataFrame, a pyarrow Table, row dicts; see :func:`load_entities`);
     ``policy`` a :class:`Policy`, a preset name or a policy file path; ``period`` a :class:`Period` or its
-    text (``"2024Q1"``). Date conditions are relative to the period.
+    text (``"2024Q1"``). Date conditions are relative to the period. ``threads``: how many threads classify
+    a large directory in parts (0, the default: two, as :func:`draw`); the result does not depend on it.
     """
     if not isinstance(policy, Policy):
         policy = Policy.load(policy)
     directory = _directory_core(entities)
-    return Classification(_core.classify(directory, policy._core, str(period)), directory)
+    return Classification(_core.classify(directory, policy._core, str(period), threads), directory)

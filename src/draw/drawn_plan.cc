@@ -89,8 +89,7 @@ TaskView DrawnPlan::View(size_t index, TaskScratch& scratch) const {
 Plan DrawnPlan::ToPlan(int threads) const {
   Plan plan = header_;
   plan.tasks.resize(size());
-  // Copying the strings out of the directory is most of the work (cache misses and the allocator): each
-  // part fills its own range of tasks.
+  // Allocating each task's strings is most of the work: each part fills its own range of tasks.
   const int parts = PartsFor(size(), threads, kMinTasksPerPart);
   RunParts(parts, [&](int part) {
     TaskScratch scratch;

@@ -176,6 +176,16 @@ def test_classify_the_sample_bureau():
     assert "Q-POSITIVE" in summary and "total to draw" in summary
 
 
+def test_classifying_on_two_threads_gives_the_classification_of_one():
+    """A directory of 70,000 entities is classified in parts on two threads: the same classes, pools, credit
+    cells, explanations and quotas as on one."""
+    bureau = ssrandom.Bureau.sample(entities=70000)
+    one = ssrandom.classify(bureau, "hebei-xinle-2024", "2024Q1", threads=1)
+    two = ssrandom.classify(bureau, "hebei-xinle-2024", "2024Q1")
+    assert one.to_csv() == two.to_csv()
+    assert one.quotas == two.quotas and one.counts == two.counts
+
+
 def test_classification_exports_csv_and_json():
     result = ssrandom.Policy.preset("city-level").classify(ssrandom.Bureau.sample(entities=200), "2024Q2")
     rows = list(csv.DictReader(io.StringIO(result.to_csv())))
