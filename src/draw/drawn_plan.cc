@@ -12,7 +12,7 @@ namespace {
 
 // Below these many tasks a part costs more in starting a thread than it saves.
 constexpr size_t kMinTasksPerPart = 4096;
-constexpr size_t kTextBytesPerTaskEstimate = 80;  // id, name, USCC and area; only a reservation
+constexpr size_t kTextBytesPerTaskEstimate = 72;  // name, USCC and area; only a reservation
 
 }  // namespace
 
@@ -46,7 +46,6 @@ void DrawnPlan::SetTasks(const Directory& directory, std::vector<Stratum> strata
         text.append(value.data(), value.size());
         return static_cast<uint32_t>(text.size() - offsets[i - begin]);
       };
-      task.id_end = append(directory.id(row));
       task.name_end = append(directory.name(row));
       task.uscc_end = append(directory.uscc(row));
       task.area_end = append(directory.area(row));
@@ -67,18 +66,20 @@ TaskView DrawnPlan::View(size_t index, TaskScratch& scratch) const {
   const TaskText& task = tasks_[index];
   const absl::string_view text(task.text, task.area_end);
   TaskView view;
-  view.entity_id = text.substr(0, task.id_end);
+  // The id and the ticket are the record's: the draw copied them there already.
+  const SelectedEntity& selected = stratum.selected[index - stratum.first_task];
+  view.entity_id = selected.id;
   scratch.id.clear();
   absl::StrAppend(&scratch.id, header_.period, "/", view.entity_id);
   view.id = scratch.id;
-  view.entity_name = text.substr(task.id_end, task.name_end - task.id_end);
+  view.entity_name = text.substr(0, task.name_end);
   view.uscc = text.substr(task.name_end, task.uscc_end - task.name_end);
   view.area = text.substr(task.uscc_end, task.area_end - task.uscc_end);
   view.supervision_class = supervision_classes_[index];
   view.pool = stratum.pool;
   view.credit_class = stratum.credit_class;
   view.stratum = stratum.name;
-  view.ticket = stratum.selected[index - stratum.first_task].ticket;
+  view.ticket = selected.ticket;
   view.method = stratum.method;
   items_.ItemsFromBits(item_bits_.data() + index * items_.words_per_row(), stratum.method, &scratch.items);
   view.items = scratch.items;

@@ -1,12 +1,12 @@
 // A drawn plan kept compact until its tasks are wanted as values, and the draw that makes one
-// (docs/PERFORMANCE.md, "A compact drawn plan").
+// (docs/PERFORMANCE.md, "Figures at 10⁷, quiet machine (2026-12-07, night)").
 //
 // A Task holds ten strings, each its own allocation: at 10^7 entities making the plan's 2.9 million tasks
 // was nearly half of a draw, and every writer then read the copies back from all over the heap. A DrawnPlan
-// keeps, per task, its strings from the directory (id, name, USCC, area) back to back in one block of text,
-// its item bits and its supervision class, and per stratum what its tasks share; the tickets stay in the
-// draw record. Its texts and digest are byte for byte those of the Plan it makes (both are written by
-// plan_writer.h), and reading them reads memory in order.
+// keeps, per task, its strings from the directory (name, USCC, area) back to back in one block of text, its
+// item bits and its supervision class, and per stratum what its tasks share; the ids and tickets are read
+// from the draw record, which holds them already. Its texts and digest are byte for byte those of the Plan
+// it makes (both are written by plan_writer.h), and reading them reads memory in order.
 //
 // Used where the tasks are not needed as values: the Python draw (which writes texts when asked), record
 // verification (which needs the record only), and Draw() itself, which makes its Plan from one.
@@ -44,7 +44,7 @@ class DrawnPlan final : public TaskSource {
     std::string name;  // "key" or "key/B"
     size_t first_task = 0;
     // The stratum's selection in the draw record, one entry per task of the stratum in plan order: the
-    // tasks' tickets are read there.
+    // tasks' ids and tickets are read there.
     absl::Span<const SelectedEntity> selected;
   };
 
@@ -77,11 +77,11 @@ class DrawnPlan final : public TaskSource {
   std::string Digest(int threads = 1) const;
 
  private:
-  // A task's directory strings, back to back from `text` (in one of texts_): the id, name, USCC and area
-  // end at the offsets given from `text`.
+  // A task's directory strings, back to back from `text` (in one of texts_): the name, USCC and area end at
+  // the offsets given from `text`. (Its id is the record's.)
   struct TaskText {
     const char* text = nullptr;
-    uint32_t id_end = 0, name_end = 0, uscc_end = 0, area_end = 0;
+    uint32_t name_end = 0, uscc_end = 0, area_end = 0;
   };
 
   Plan header_;
