@@ -168,19 +168,12 @@ absl::StatusOr<DrawnResult> DrawCompact(const Bureau& bureau, const Policy& poli
     stratum.eligible = static_cast<int64_t>(eligible.size());
 
     const size_t quota = static_cast<size_t>(line.quota);
-    current.chosen = LowestTickets(sampler, directory, eligible, quota, false, threads);
-    if (current.chosen.size() < quota) {
-      // The rotation pool is exhausted: entities drawn earlier this year come back, lowest tickets first.
-      std::vector<ChosenEntity> readmitted =
-          LowestTickets(sampler, directory, rotated, quota - current.chosen.size(), true, threads);
-      current.chosen.insert(current.chosen.end(), std::make_move_iterator(readmitted.begin()),
-                            std::make_move_iterator(readmitted.end()));
-    }
-    absl::Status ordered = OrderStratum(policy, period, directory, current);
+    ChooseLowestTickets(sampler, directory, eligible, rotated, quota, threads, current);
+    absl::Status ordered = OrderStratum(policy, period, current);
     if (!ordered.ok()) return ordered;
   }
   DrawnResult result{std::move(record), DrawnPlan(std::move(plan), *std::move(items))};
-  WriteStrata(policy, directory, *classification, std::move(decided), threads, result.record, result.plan);
+  WriteStrata(policy, directory, std::move(decided), threads, result.record, result.plan);
   result.record.directory_digest = directory_digest.Take();  // computed alongside the strata above
   result.plan.header().directory_digest = result.record.directory_digest;
   result.record.plan_digest = result.plan.Digest(threads);

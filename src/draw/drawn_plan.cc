@@ -1,6 +1,8 @@
 #include "draw/drawn_plan.h"
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
@@ -12,7 +14,6 @@ namespace {
 
 // Below these many tasks a part costs more in starting a thread than it saves.
 constexpr size_t kMinTasksPerPart = 4096;
-constexpr size_t kTextBytesPerTaskEstimate = 72;  // name, USCC and area; only a reservation
 
 }  // namespace
 
@@ -21,41 +22,62 @@ DrawnPlan::DrawnPlan(Plan header, ItemMatcher items) : header_(std::move(header)
 }
 
 void DrawnPlan::SetTasks(const Directory& directory, std::vector<Stratum> strata,
-                         absl::Span<const uint32_t> rows, std::vector<SupervisionClass> supervision_classes,
-                         int threads) {
+                         absl::Span<const uint32_t> rows, int threads) {
   items_.Prepare(rows, threads);
   const size_t words = items_.words_per_row();
-  tasks_.resize(rows.size());
-  item_bits_.resize(rows.size() * words);
-  // The rows are scattered over the directory, so every string is a cache miss: each part copies its range
-  // of tasks into a text of its own, on its own thread. The texts are kept as they are (joining them would
-  // copy and touch a quarter of a gigabyte more at 10^7 entities).
-  const int parts = PartsFor(rows.size(), threads, kMinTasksPerPart);
-  texts_.resize(static_cast<size_t>(parts));
-  RunParts(parts, [&](int part) {
-    const size_t begin = PartBegin(rows.size(), parts, part), end = PartBegin(rows.size(), parts, part + 1);
-    std::string& text = texts_[static_cast<size_t>(part)];
-    text.reserve((end - begin) * kTextBytesPerTaskEstimate);  // on the heap: moving the plan keeps it
-    std::vector<uint64_t> offsets(end - begin);               // into `text`, which may move while it grows
-    for (size_t i = begin; i < end; ++i) {
-      const uint32_t row = rows[i];
-      TaskText& task = tasks_[i];
-      offsets[i - begin] = text.size();
-      // Where the appended value ends, from the task's beginning.
-      const auto append = [&](absl::string_view value) {
-        text.append(value.data(), value.size());
-        return static_cast<uint32_t>(text.size() - offsets[i - begin]);
-      };
-      task.name_end = append(directory.name(row));
-      task.uscc_end = append(directory.uscc(row));
-      task.area_end = append(directory.area(row));
-      if (words > 0) items_.CopyBits(row, &item_bits_[i * words]);
-    }
-    for (size_t i = begin; i < end; ++i) tasks_[i].text = text.data() + offsets[i - begin];
+  const size_t count = rows.size();
+  tasks_.assign(count, TaskText{});
+  item_bits_.resize(count * words);
+  // The tasks' rows are scattered over the directory (they come in ticket order): read in that order, each
+  // string costs cache misses waited for one after the other, most of this step at 10^7 entities. So the
+  // directory is read forwards instead, each row giving the tasks it has: the tasks of a row are found from
+  // the first (`first_task_of_row`) and the next of the same row (`next_task_of_row`, for the rows a plan
+  // might hold twice). Each part reads a range of rows and writes only its rows' tasks, so the plan does not
+  // depend on the part count.
+  constexpr uint32_t kNoTask = UINT32_MAX;
+  std::vector<uint32_t> first_task_of_row(directory.size(), kNoTask), next_task_of_row(count, kNoTask);
+  for (size_t task = count; task-- > 0;) {
+    next_task_of_row[task] = first_task_of_row[rows[task]];
+    first_task_of_row[rows[task]] = static_cast<uint32_t>(task);
+  }
+  const int parts = PartsFor(count, threads, kMinTasksPerPart);
+  const auto for_each_task_in_row_order = [&](const auto& visit) {
+    RunParts(parts, [&](int part) {
+      const size_t end = PartBegin(directory.size(), parts, part + 1);
+      for (size_t row = PartBegin(directory.size(), parts, part); row < end; ++row) {
+        for (uint32_t task = first_task_of_row[row]; task != kNoTask; task = next_task_of_row[task]) {
+          visit(row, task);
+        }
+      }
+    });
+  };
+  // First the lengths (where each string ends, from the task's beginning) and the item bits...
+  for_each_task_in_row_order([&](size_t row, uint32_t task) {
+    TaskText& text = tasks_[task];
+    text.name_end = static_cast<uint32_t>(directory.name(row).size());
+    text.uscc_end = text.name_end + static_cast<uint32_t>(directory.uscc(row).size());
+    text.area_end = text.uscc_end + static_cast<uint32_t>(directory.area(row).size());
+    if (words > 0) items_.CopyBits(row, &item_bits_[task * words]);
   });
   items_.ReleasePrepared();  // the bits are copied
+  // ...then every task's place in one text, in plan order, so that the writers read the text forwards...
+  size_t text_size = 0;
+  for (const TaskText& task : tasks_) text_size += task.area_end;
+  text_.reset(new char[text_size]);  // not zeroed: every byte is written below
+  size_t begin = 0;
+  for (TaskText& task : tasks_) {
+    task.begin = begin;
+    begin += task.area_end;
+  }
+  // ...then the strings, each copied to its task's place.
+  for_each_task_in_row_order([&](size_t row, uint32_t task) {
+    char* out = text_.get() + tasks_[task].begin;
+    for (absl::string_view value : {directory.name(row), directory.uscc(row), directory.area(row)}) {
+      std::memcpy(out, value.data(), value.size());
+      out += value.size();
+    }
+  });
   strata_ = std::move(strata);
-  supervision_classes_ = std::move(supervision_classes);
 }
 
 TaskView DrawnPlan::View(size_t index, TaskScratch& scratch) const {
@@ -64,7 +86,7 @@ TaskView DrawnPlan::View(size_t index, TaskScratch& scratch) const {
                                       [](size_t i, const Stratum& s) { return i < s.first_task; });
   const Stratum& stratum = *(after - 1);
   const TaskText& task = tasks_[index];
-  const absl::string_view text(task.text, task.area_end);
+  const absl::string_view text(text_.get() + task.begin, task.area_end);
   TaskView view;
   // The id and the ticket are the record's: the draw copied them there already.
   const SelectedEntity& selected = stratum.selected[index - stratum.first_task];
@@ -75,7 +97,7 @@ TaskView DrawnPlan::View(size_t index, TaskScratch& scratch) const {
   view.entity_name = text.substr(0, task.name_end);
   view.uscc = text.substr(task.name_end, task.uscc_end - task.name_end);
   view.area = text.substr(task.uscc_end, task.area_end - task.uscc_end);
-  view.supervision_class = supervision_classes_[index];
+  view.supervision_class = stratum.supervision_class;
   view.pool = stratum.pool;
   view.credit_class = stratum.credit_class;
   view.stratum = stratum.name;

@@ -3,9 +3,9 @@
 //
 // A Task holds ten strings, each its own allocation: at 10^7 entities making the plan's 2.9 million tasks
 // was nearly half of a draw, and every writer then read the copies back from all over the heap. A DrawnPlan
-// keeps, per task, its strings from the directory (name, USCC, area) back to back in one block of text, its
-// item bits and its supervision class, and per stratum what its tasks share; the ids and tickets are read
-// from the draw record, which holds them already. Its texts and digest are byte for byte those of the Plan
+// keeps, per task, its strings from the directory (name, USCC, area) back to back in one text and its item
+// bits, and per stratum what its tasks share (its pool, so its supervision class); the ids and tickets are
+// read from the draw record, which holds them already. Its texts and digest are byte for byte those of the Plan
 // it makes (both are written by plan_writer.h), and reading them reads memory in order.
 //
 // Used where the tasks are not needed as values: the Python draw (which writes texts when asked), record
@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,8 @@ class DrawnPlan final : public TaskSource {
     InspectionMethod method = InspectionMethod::kOnSite;
     bool credit_based = false;
     std::string credit_class;
-    std::string name;  // "key" or "key/B"
+    std::string name;                                                 // "key" or "key/B"
+    SupervisionClass supervision_class = SupervisionClass::kGeneral;  // its pool's
     size_t first_task = 0;
     // The stratum's selection in the draw record, one entry per task of the stratum in plan order: the
     // tasks' ids and tickets are read there.
@@ -59,12 +61,12 @@ class DrawnPlan final : public TaskSource {
   const Plan& header() const { return header_; }
   Plan& header() { return header_; }
 
-  // Gives the plan its tasks: rows `rows` of `directory` (the matcher's), with `supervision_classes`, in
-  // `strata` given in plan order with their first tasks and their selections in a draw record (which must
-  // outlive the plan, its strata unchanged). Copies the rows' strings and item bits on up to `threads`
-  // threads (the plan does not depend on it); the directory is not read after. Call once, before reading.
+  // Gives the plan its tasks: rows `rows` of `directory` (the matcher's), in `strata` given in plan order
+  // with their first tasks and their selections in a draw record (which must outlive the plan, its strata
+  // unchanged). Copies the rows' strings and item bits on up to `threads` threads (the plan does not depend
+  // on it); the directory is not read after. A row may appear more than once. Call once, before reading.
   void SetTasks(const Directory& directory, std::vector<Stratum> strata, absl::Span<const uint32_t> rows,
-                std::vector<SupervisionClass> supervision_classes, int threads);
+                int threads);
 
   size_t size() const override { return tasks_.size(); }
   TaskView View(size_t index, TaskScratch& scratch) const override;
@@ -77,22 +79,20 @@ class DrawnPlan final : public TaskSource {
   std::string Digest(int threads = 1) const;
 
  private:
-  // A task's directory strings, back to back from `text` (in one of texts_): the name, USCC and area end at
-  // the offsets given from `text`. (Its id is the record's.)
+  // A task's directory strings, back to back in text_ from `begin`: the name, USCC and area end at the
+  // offsets given from `begin`. (Its id is the record's.)
   struct TaskText {
-    const char* text = nullptr;
+    size_t begin = 0;
     uint32_t name_end = 0, uscc_end = 0, area_end = 0;
   };
 
   Plan header_;
   ItemMatcher items_;
   std::vector<Stratum> strata_;
-  // The tasks' strings, one text per part of SetTasks. Never resized after, so the TaskText pointers hold
-  // when the plan moves (the strings themselves stay where they are).
-  std::vector<std::string> texts_;
+  // The tasks' strings, task after task in plan order.
+  std::unique_ptr<char[]> text_;
   std::vector<TaskText> tasks_;
-  std::vector<uint64_t> item_bits_;                    // items_.words_per_row() words per task
-  std::vector<SupervisionClass> supervision_classes_;  // per task
+  std::vector<uint64_t> item_bits_;  // items_.words_per_row() words per task
 };
 
 // A draw (draw.h) with its plan kept compact. The plan's tickets are read from the record, so the two are

@@ -345,18 +345,12 @@ absl::StatusOr<DrawResult> MergeDrawParts(const Bureau& candidates, const DrawPa
     stratum.eligible = tally.eligible;
 
     const size_t quota = static_cast<size_t>(quota_value);
-    current.chosen = internal::LowestTickets(sampler, directory, eligible[i], quota, false, 1);
-    if (current.chosen.size() < quota) {
-      std::vector<internal::ChosenEntity> readmitted =
-          internal::LowestTickets(sampler, directory, rotated[i], quota - current.chosen.size(), true, 1);
-      current.chosen.insert(current.chosen.end(), std::make_move_iterator(readmitted.begin()),
-                            std::make_move_iterator(readmitted.end()));
-    }
-    absl::Status ordered = internal::OrderStratum(policy, period, directory, current);
+    internal::ChooseLowestTickets(sampler, directory, eligible[i], rotated[i], quota, 1, current);
+    absl::Status ordered = internal::OrderStratum(policy, period, current);
     if (!ordered.ok()) return ordered;
   }
   internal::DrawnPlan drawn(std::move(plan), *std::move(items));
-  internal::WriteStrata(policy, directory, placement->classification, std::move(decided), 1, record, drawn);
+  internal::WriteStrata(policy, directory, std::move(decided), 1, record, drawn);
   record.plan_digest = drawn.Digest();
   DrawResult result;
   result.plan = drawn.ToPlan(1);

@@ -21,40 +21,32 @@
 
 namespace ssr::internal {
 
-// A row chosen in a stratum, with its ticket; readmitted when it came back after the rotation pool ran out.
-struct ChosenEntity {
-  uint32_t row;
-  std::string ticket;
-  bool readmitted;
-};
-
-// The `n` rows of `rows` with the lowest tickets (all of them when fewer), in ticket order, ranked and their
-// tickets written on up to `threads` threads (the result does not depend on it).
-std::vector<ChosenEntity> LowestTickets(const TicketSampler& sampler, const Directory& directory,
-                                        const std::vector<uint32_t>& rows, size_t n, bool readmitted,
-                                        int threads);
-
-// A stratum whose draw is decided: its record with counts, quota and arithmetic filled (the selection not
-// yet), its pool, and the entities chosen in it.
+// A stratum whose draw is decided: its record with counts, quota and arithmetic filled and, once chosen,
+// its selection; its pool; and the directory row of each entity of the selection.
 struct DecidedStratum {
   StratumRecord record;
   Pool pool = Pool::kGeneral;
-  std::vector<ChosenEntity> chosen;
+  std::vector<uint32_t> rows;
 };
+
+// Chooses the stratum's entities: the `quota` rows of `eligible` with the lowest tickets, and when these are
+// fewer, as many more of `rotated` as are missing (readmitted: the rotation pool ran out), each in ticket
+// order, with their ids and tickets. Runs on up to `threads` threads (the result does not depend on it).
+void ChooseLowestTickets(const TicketSampler& sampler, const Directory& directory,
+                         const std::vector<uint32_t>& eligible, const std::vector<uint32_t>& rotated,
+                         size_t quota, int threads, DecidedStratum& stratum);
 
 // When fewer than the stratum's quota could be chosen: FailedPrecondition naming the stratum, the yearly cap
 // and the fix if the policy refuses short strata, else marks it whole_pool_taken. Then puts the chosen
 // entities in ticket order (then id). On error the stratum is unchanged.
-absl::Status OrderStratum(const Policy& policy, const Period& period, const Directory& directory,
-                          DecidedStratum& stratum);
+absl::Status OrderStratum(const Policy& policy, const Period& period, DecidedStratum& stratum);
 
-// Writes each ordered stratum's chosen entities as its record's selection, appends the records to
-// `record.strata`, and gives `plan` (empty until now) the strata's tasks, stratum after stratum. The
-// selections are written on up to `threads` threads, each a contiguous range: the plan and the record do not
-// depend on `threads`. The plan reads its tickets from `record`, whose strata must not change after this.
-// Cannot fail.
-void WriteStrata(const Policy& policy, const Directory& directory, const Classification& classification,
-                 std::vector<DecidedStratum> strata, int threads, DrawRecord& record, DrawnPlan& plan);
+// Appends the ordered strata's records, with their selections, to `record.strata`, and gives `plan` (empty
+// until now) the strata's tasks, stratum after stratum, their strings copied on up to `threads` threads (the
+// plan does not depend on it). The plan reads its ids and tickets from `record`, whose strata must not
+// change after this. Cannot fail.
+void WriteStrata(const Policy& policy, const Directory& directory, std::vector<DecidedStratum> strata,
+                 int threads, DrawRecord& record, DrawnPlan& plan);
 
 }  // namespace ssr::internal
 
