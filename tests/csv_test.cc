@@ -7,6 +7,7 @@
 #include "absl/status/status.h"
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_replace.h"
 #include "gtest/gtest.h"
 
 namespace ssr::internal {
@@ -638,6 +639,50 @@ TEST(CsvWriterTest, EveryByteAtEveryPlaceOfALongFieldIsChecked) {
       }
     }
   }
+}
+
+// A row is checked as a whole, eight bytes at a time, words straddling the fields: a special byte at any
+// place of any field quotes that field and no other, and so does a space or tab at either end of a field,
+// or a byte order mark at its start; the rows before it in the text play no part.
+TEST(CsvWriterTest, ASpecialByteAnywhereInARowQuotesItsFieldAndNoOther) {
+  const std::vector<size_t> lengths = {5, 9, 1, 13, 0, 7, 2};
+  for (const char delimiter : {',', ';', '\t'}) {
+    CsvWriteOptions options;
+    options.delimiter = delimiter;
+    for (const char byte : {delimiter, '"', '\n', '\r', ' ', '\t', 'x'}) {
+      for (size_t f = 0; f < lengths.size(); ++f) {
+        for (size_t at = 0; at < lengths[f]; ++at) {
+          std::vector<std::string> fields;
+          for (size_t i = 0; i < lengths.size(); ++i) fields.push_back(std::string(lengths[i], 'a' + i));
+          fields[f][at] = byte;
+          const bool at_an_end = at == 0 || at + 1 == lengths[f];
+          const bool quoted = byte == delimiter || byte == '"' || byte == '\n' || byte == '\r' ||
+                              ((byte == ' ' || byte == '\t') && at_an_end);
+          std::string expected = "earlier,row\n";
+          for (size_t i = 0; i < fields.size(); ++i) {
+            if (i > 0) expected.push_back(delimiter);
+            if (i == f && quoted) {
+              expected += "\"" + absl::StrReplaceAll(fields[i], {{"\"", "\"\""}}) + "\"";
+            } else {
+              expected += fields[i];
+            }
+          }
+          expected.push_back('\n');
+          std::string out = "earlier,row\n";
+          const std::vector<absl::string_view> views(fields.begin(), fields.end());
+          AppendCsvRow(&out, views, options);
+          EXPECT_EQ(out, expected) << "byte " << int{byte} << " at " << at << " of field " << f
+                                   << ", delimiter " << int{delimiter};
+        }
+      }
+    }
+  }
+  EXPECT_EQ(Row({"a",
+                 "\xEF\xBB\xBF"
+                 "b",
+                 "c"}),
+            "a,\"\xEF\xBB\xBF"
+            "b\",c\n");
 }
 
 TEST(CsvWriterTest, QuotesAccordingToTheChosenDelimiter) {
