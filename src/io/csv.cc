@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "io/swar.h"
 #include "io/utf8.h"
 
 namespace ssr::internal {
@@ -79,23 +80,6 @@ std::string Plural(size_t count, absl::string_view noun) {
   return absl::StrCat(count, " ", noun, count == 1 ? "" : "s");
 }
 
-// Whether any of the 8 bytes of `word` is `byte`: (x - 0x01..01) & ~x & 0x80..80 is non-zero exactly when a
-// byte of x is zero (a borrow can mark a wrong byte, never a wrong word).
-inline bool WordHasByte(uint64_t word, char byte) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
-  const uint64_t x = word ^ (kOnes * static_cast<unsigned char>(byte));
-  return ((x - kOnes) & ~x & (kOnes << 7)) != 0;
-}
-
-// The high bit of each byte of `word` that is `byte`, exactly (unlike WordHasByte's test, no borrow from a
-// lower byte can mark another): ((x & 0x7F..) + 0x7F..) sets a byte's high bit when its low 7 bits are not
-// all zero, `| x` when its high bit is set, so the bytes left without the high bit are the zero bytes of x.
-inline uint64_t BytesEqualTo(uint64_t word, char byte) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kLow7 = kOnes * 0x7F;
-  const uint64_t x = word ^ (kOnes * static_cast<unsigned char>(byte));
-  return ~(((x & kLow7) + kLow7) | x | kLow7);
-}
-
 // How many delimiters `text` holds, and whether it holds a quote, CR or LF.
 struct SpecialBytes {
   size_t delimiters = 0;
@@ -105,18 +89,13 @@ struct SpecialBytes {
   }
 };
 SpecialBytes SpecialBytesIn(absl::string_view text, char delimiter) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL;
   SpecialBytes found;
   size_t at = 0;
   for (; at + 8 <= text.size(); at += 8) {
-    uint64_t word;
-    std::memcpy(&word, text.data() + at, sizeof(word));
-    // One high bit per delimiter: moved down to the bytes' low bits, a multiplication by 0x0101..01 sums
-    // the eight bytes into the top one (at most 8: no carry). Cheaper than a population count where the
-    // target CPU has no POPCNT instruction (the library builds for any x86-64).
-    found.delimiters += static_cast<size_t>(((BytesEqualTo(word, delimiter) >> 7) * kOnes) >> 56);
-    found.quote_or_line_end = found.quote_or_line_end || WordHasByte(word, '"') || WordHasByte(word, '\n') ||
-                              WordHasByte(word, '\r');
+    const uint64_t word = swar::Load(text.data() + at);
+    found.delimiters += swar::CountMarked(swar::BytesEqualTo(word, delimiter));
+    found.quote_or_line_end = found.quote_or_line_end || swar::HasByte(word, '"') ||
+                              swar::HasByte(word, '\n') || swar::HasByte(word, '\r');
   }
   for (; at < text.size(); ++at) {
     const char c = text[at];
@@ -135,10 +114,9 @@ bool NeedsQuotes(absl::string_view field, char delimiter) {
   // Eight bytes at a time: writing a large plan's CSV and digest looked at every byte of every field, one
   // at a time, for a tenth of a draw.
   const auto special_in_word_at = [&](size_t at) {
-    uint64_t word;
-    std::memcpy(&word, field.data() + at, sizeof(word));
-    return WordHasByte(word, delimiter) || WordHasByte(word, '"') || WordHasByte(word, '\n') ||
-           WordHasByte(word, '\r');
+    const uint64_t word = swar::Load(field.data() + at);
+    return swar::HasByte(word, delimiter) || swar::HasByte(word, '"') || swar::HasByte(word, '\n') ||
+           swar::HasByte(word, '\r');
   };
   if (field.size() < 8) {
     for (char c : field) {

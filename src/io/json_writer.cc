@@ -1,6 +1,7 @@
 #include "io/json_writer.h"
 
 #include "absl/strings/str_cat.h"
+#include "io/swar.h"
 #include "io/utf8.h"
 #include "nlohmann/json.hpp"
 
@@ -56,14 +57,22 @@ void JsonWriter::String(absl::string_view value) {
 }
 
 void JsonWriter::AppendEscaped(absl::string_view text) {
-  bool plain = true;
-  for (char c : text) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') {
-      plain = false;
-      break;
-    }
+  // Eight bytes at a time (a large plan.json looked at every byte of every string one by one, for most of
+  // its time): plain when no byte must be escaped, and then only text with bytes above 0x7F needs its UTF-8
+  // checked.
+  bool plain = true, ascii = true;
+  size_t at = 0;
+  for (; plain && at + 8 <= text.size(); at += 8) {
+    const uint64_t word = swar::Load(text.data() + at);
+    plain = !swar::HasByteBelow(word, 0x20) && !swar::HasByte(word, '"') && !swar::HasByte(word, '\\');
+    ascii = ascii && !swar::HasNonAscii(word);
   }
-  if (plain && FindInvalidUtf8(text) == text.size()) {
+  for (; plain && at < text.size(); ++at) {
+    const auto c = static_cast<unsigned char>(text[at]);
+    plain = c >= 0x20 && c != '"' && c != '\\';
+    ascii = ascii && c < 0x80;
+  }
+  if (plain && (ascii || FindInvalidUtf8(text) == text.size())) {
     out_->push_back('"');
     out_->append(text.data(), text.size());
     out_->push_back('"');

@@ -5,6 +5,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "io/swar.h"
 
 namespace ssr::internal {
 
@@ -12,6 +13,9 @@ size_t FindInvalidUtf8(absl::string_view text) {
   const char* const end = text.data() + text.size();
   size_t i = 0;
   while (i < text.size()) {
+    // ASCII eight bytes at a time.
+    while (i + 8 <= text.size() && !swar::HasNonAscii(swar::Load(text.data() + i))) i += 8;
+    if (i == text.size()) break;
     if (static_cast<unsigned char>(text[i]) < 0x80) {
       ++i;
       continue;
