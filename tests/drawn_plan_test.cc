@@ -1,5 +1,6 @@
 #include "draw/drawn_plan.h"
 
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -121,6 +122,48 @@ TEST(DrawnPlanTest, EmptyStrataBetweenOthersGiveTheDrawsPlan) {
   ASSERT_GT(empty_before_others, 0u) << "no empty stratum before the last task: the test tests nothing";
   ExpectSameOutputs(*made, *drawn, "300 entities");
   EXPECT_TRUE(drawn->plan.ToPlan(1) == made->plan);
+}
+
+// SetTasks reads the directory in row order, not in the order of the tasks: each task still gets its own
+// row's strings and items, for rows in any order, rows given twice or more, and any number of parts.
+TEST(DrawnPlanTest, EachTaskHasItsRowsStringsWhateverTheOrderAndRepeatsOfRows) {
+  const Bureau& bureau = Sample();
+  const Directory& directory = bureau.entities;
+  const Period period = *Period::Parse("2024Q1");
+  // 12,000 tasks (several parts of 4,096) over the directory's rows, scattered and each row several times.
+  std::vector<uint32_t> rows;
+  for (uint32_t i = 0; i < 12'000; ++i) rows.push_back(static_cast<uint32_t>((i * 7919u) % directory.size()));
+  ASSERT_LT(directory.size(), rows.size());  // so rows repeat
+  std::vector<SelectedEntity> selected(rows.size());
+  for (size_t i = 0; i < rows.size(); ++i) selected[i] = {std::string(directory.id(rows[i])), "0.5", false};
+  absl::StatusOr<ItemMatcher> reference = ItemMatcher::Create(bureau, period);
+  ASSERT_TRUE(reference.ok()) << reference.status();
+  std::vector<uint64_t> bits(reference->words_per_row());
+  std::vector<absl::string_view> expected_items;
+  size_t with_items = 0;
+  for (int threads : {1, 3}) {
+    absl::StatusOr<ItemMatcher> items = ItemMatcher::Create(bureau, period);
+    ASSERT_TRUE(items.ok()) << items.status();
+    DrawnPlan plan(Plan{}, *std::move(items));
+    DrawnPlan::Stratum stratum;
+    stratum.method = InspectionMethod::kOnSite;
+    stratum.selected = selected;
+    plan.SetTasks(directory, {stratum}, rows, threads);
+    ASSERT_EQ(plan.size(), rows.size());
+    TaskScratch scratch;
+    for (size_t i = 0; i < rows.size(); ++i) {
+      const TaskView view = plan.View(i, scratch);
+      ASSERT_EQ(view.entity_id, directory.id(rows[i])) << i;
+      ASSERT_EQ(view.entity_name, directory.name(rows[i])) << i;
+      ASSERT_EQ(view.uscc, directory.uscc(rows[i])) << i;
+      ASSERT_EQ(view.area, directory.area(rows[i])) << i;
+      reference->CopyBits(rows[i], bits.data());
+      reference->ItemsFromBits(bits.data(), InspectionMethod::kOnSite, &expected_items);
+      ASSERT_EQ(std::vector<absl::string_view>(view.items.begin(), view.items.end()), expected_items) << i;
+      with_items += expected_items.empty() ? 0 : 1;
+    }
+  }
+  EXPECT_GT(with_items, 0u) << "no task with items: the items were not compared";
 }
 
 }  // namespace
