@@ -286,7 +286,8 @@ TEST(SamplerTest, EqualKeysAreRankedByTheTieBreak) {
   for (size_t n : {size_t{0}, size_t{1}, size_t{140}, size_t{999}, size_t{1000}, size_t{5000}}) {
     std::vector<size_t> expected;
     for (size_t i = 0; i < std::min(n, sorted.size()); ++i) expected.push_back(sorted[i].index);
-    EXPECT_EQ(internal::LowestByKey(entries, n, tie_less), expected) << "n = " << n;
+    std::vector<internal::KeyedIndex> ranked = entries;  // reordered by the ranking
+    EXPECT_EQ(internal::LowestByKey(absl::MakeSpan(ranked), n, tie_less), expected) << "n = " << n;
   }
 }
 
@@ -295,8 +296,9 @@ TEST(SamplerTest, EqualKeysAreRankedByTheTieBreak) {
 // side of a bucket boundary, whatever n and the thread count.
 TEST(SamplerTest, RankingLargeInputsByBucketsGivesTheSortedOrder) {
   TestRandom random(11);
-  const size_t count = 100000;
-  const auto tie_less = [](size_t a, size_t b) { return (a * 7919) % 100003 < (b * 7919) % 100003; };
+  // Enough entries for the counting and placing passes to run in several parts (65,536 entries or more each).
+  const size_t count = 200000;
+  const auto tie_less = [](size_t a, size_t b) { return (a * 7919) % 200003 < (b * 7919) % 200003; };
   std::vector<std::vector<internal::KeyedIndex>> inputs(3);
   for (size_t i = 0; i < count; ++i) {
     const uint64_t spread = random.Next() & ~((uint64_t{1} << 50) - 1);  // 14 random top bits: many ties
@@ -315,7 +317,8 @@ TEST(SamplerTest, RankingLargeInputsByBucketsGivesTheSortedOrder) {
       std::vector<size_t> expected;
       for (size_t i = 0; i < n; ++i) expected.push_back(sorted[i].index);
       for (int threads : {1, 3}) {
-        EXPECT_EQ(internal::LowestByKey(inputs[input], n, tie_less, threads), expected)
+        std::vector<internal::KeyedIndex> ranked = inputs[input];  // reordered by the ranking
+        EXPECT_EQ(internal::LowestByKey(absl::MakeSpan(ranked), n, tie_less, threads), expected)
             << "input " << input << ", n = " << n << ", threads " << threads;
       }
     }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <memory>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -33,7 +34,7 @@ struct KeyedIndex {
 // range of keys, so buckets in order and each one sorted is the order. Keys that are not spread (tests)
 // give the same answer, only slower.
 template <typename TieLess>
-std::vector<size_t> LowestByKey(std::vector<KeyedIndex> entries, size_t n, const TieLess& tie_less,
+std::vector<size_t> LowestByKey(absl::Span<KeyedIndex> entries, size_t n, const TieLess& tie_less,
                                 int threads = 1) {
   n = std::min(n, entries.size());
   const auto less = [&tie_less](const KeyedIndex& a, const KeyedIndex& b) {
@@ -52,22 +53,45 @@ std::vector<size_t> LowestByKey(std::vector<KeyedIndex> entries, size_t n, const
   constexpr int kBucketBits = 11;
   constexpr size_t kBuckets = size_t{1} << kBucketBits;
   const auto bucket_of = [](const KeyedIndex& e) { return static_cast<size_t>(e.key >> (64 - kBucketBits)); };
+  // Both passes over the entries run in parts, each part a contiguous range of them: each counts its own
+  // entries per bucket, and places them after those of the parts before it, so every bucket holds its
+  // entries in input order whatever the part count.
+  const int scan_parts = PartsFor(entries.size(), threads, kMinForBuckets);
+  std::vector<std::vector<size_t>> part_counts(static_cast<size_t>(scan_parts),
+                                               std::vector<size_t>(kBuckets, 0));
+  const auto for_each_part_entry = [&](const auto& visit) {
+    RunParts(scan_parts, [&](int part) {
+      const size_t end = PartBegin(entries.size(), scan_parts, part + 1);
+      for (size_t i = PartBegin(entries.size(), scan_parts, part); i < end; ++i) visit(part, entries[i]);
+    });
+  };
+  for_each_part_entry(
+      [&](int part, const KeyedIndex& e) { ++part_counts[static_cast<size_t>(part)][bucket_of(e)]; });
   std::vector<size_t> counts(kBuckets, 0);
-  for (const KeyedIndex& e : entries) ++counts[bucket_of(e)];
+  for (const std::vector<size_t>& part : part_counts) {
+    for (size_t b = 0; b < kBuckets; ++b) counts[b] += part[b];
+  }
   // Buckets [0, cut) are taken whole, `below` entries; the n-th entry is in bucket `cut` (1 <= n <= N).
   size_t cut = 0, below = 0;
   while (below + counts[cut] < n) below += counts[cut++];
   std::vector<size_t> offsets(cut + 2, 0);
   for (size_t b = 0; b <= cut; ++b) offsets[b + 1] = offsets[b] + counts[b];
-  std::vector<KeyedIndex> gathered(offsets[cut + 1]);
-  {
-    std::vector<size_t> next(offsets.begin(), offsets.end() - 1);
-    for (const KeyedIndex& e : entries) {
-      const size_t b = bucket_of(e);
-      if (b <= cut) gathered[next[b]++] = e;
+  // Where each part places its next entry of each bucket up to `cut` (the counts become these).
+  for (size_t b = 0; b <= cut; ++b) {
+    size_t next = offsets[b];
+    for (std::vector<size_t>& part : part_counts) {
+      const size_t count = part[b];
+      part[b] = next;
+      next += count;
     }
-    std::vector<KeyedIndex>().swap(entries);
   }
+  // Not zeroed: every entry is written by the scatter below.
+  const std::unique_ptr<KeyedIndex[]> gathered_entries(new KeyedIndex[offsets[cut + 1]]);
+  const absl::Span<KeyedIndex> gathered(gathered_entries.get(), offsets[cut + 1]);
+  for_each_part_entry([&](int part, const KeyedIndex& e) {
+    const size_t b = bucket_of(e);
+    if (b <= cut) gathered[part_counts[static_cast<size_t>(part)][b]++] = e;
+  });
   // Each part sorts its own range of buckets; in the cut bucket only the entries that are taken.
   const int parts = PartsFor(cut + 1, threads, 64);
   RunParts(parts, [&](int part) {
@@ -99,7 +123,8 @@ std::vector<size_t> SelectLowestOf(const TicketSampler& sampler, size_t count, c
   // The keys of every id, in input order: each part hashes its own contiguous range, so the keys do not
   // depend on the part count, and the ranking that follows gives the one answer.
   constexpr size_t kMinIdsPerPart = size_t{1} << 14;  // below, starting a thread costs more than it saves
-  std::vector<KeyedIndex> entries(count);
+  // Not zeroed: every entry is written by the parts below (zeroing was a serial pass over 16 bytes per id).
+  const std::unique_ptr<KeyedIndex[]> entries(new KeyedIndex[count]);
   const int parts = PartsFor(count, std::max(1, threads), kMinIdsPerPart);
   RunParts(parts, [&](int part) {
     constexpr size_t kBatch = 256;
@@ -120,7 +145,7 @@ std::vector<size_t> SelectLowestOf(const TicketSampler& sampler, size_t count, c
     const int order = sampler.Compare(id_of(a), id_of(b));
     return order != 0 ? order < 0 : a < b;
   };
-  return LowestByKey(std::move(entries), n, tie_less, threads);
+  return LowestByKey(absl::MakeSpan(entries.get(), count), n, tie_less, threads);
 }
 
 }  // namespace ssr::internal
