@@ -5,8 +5,8 @@
 // was nearly half of a draw, and every writer then read the copies back from all over the heap. A DrawnPlan
 // keeps, per task, its strings from the directory (name, USCC, area) back to back in one text and its item
 // bits, and per stratum what its tasks share (its pool, so its supervision class); the ids and tickets are
-// read from the draw record, which holds them already. Its texts and digest are byte for byte those of the Plan
-// it makes (both are written by plan_writer.h), and reading them reads memory in order.
+// read from the draw record, which holds them already. Its texts and digest are byte for byte those of the
+// Plan it makes (both are written by plan_writer.h), and reading them reads memory in order.
 //
 // Used where the tasks are not needed as values: the Python draw (which writes texts when asked), record
 // verification (which needs the record only), and Draw() itself, which makes its Plan from one.
