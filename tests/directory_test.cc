@@ -47,6 +47,22 @@ TEST(DirectoryTest, RowReadsBackExactlyAsAdded) {
   EXPECT_EQ(directory.key_unit(0), std::optional<bool>(true));
 }
 
+// A draw asks whether the digest is known before it starts a thread to compute it: known once computed,
+// kept by a copy, forgotten by an Add, and never computed by the asking.
+TEST(DirectoryTest, TheDigestIsKnownOnceComputedUntilTheNextAdd) {
+  Directory directory;
+  ASSERT_TRUE(directory.Add(MakeEntity("A")).ok());
+  EXPECT_EQ(directory.KnownCanonicalDigest(), std::nullopt);
+  EXPECT_EQ(directory.KnownCanonicalDigest(), std::nullopt);  // asking did not compute it
+  const std::string digest = directory.CanonicalDigest();
+  EXPECT_EQ(directory.KnownCanonicalDigest(), std::optional<std::string>(digest));
+  const Directory copy = directory;
+  EXPECT_EQ(copy.KnownCanonicalDigest(), std::optional<std::string>(digest));
+  ASSERT_TRUE(directory.Add(MakeEntity("B")).ok());
+  EXPECT_EQ(directory.KnownCanonicalDigest(), std::nullopt);
+  EXPECT_NE(directory.CanonicalDigest(), digest);
+}
+
 TEST(DirectoryTest, UnknownValuesStayUnknown) {
   Directory directory;
   Entity e;

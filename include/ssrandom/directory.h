@@ -92,6 +92,11 @@ class Directory {
   // on how many). A copy starts with the original's digest. Errors: none.
   std::string CanonicalDigest() const;
 
+  // The canonical digest if it is already known (computed, or copied with the directory, and no Add since),
+  // else nullopt; never computes it. Lets a caller that would hash a large directory on a thread of its own
+  // skip starting one. Thread-safe, like CanonicalDigest(). Errors: none.
+  std::optional<std::string> KnownCanonicalDigest() const;
+
   // Releases spare capacity left by growth; loaders call it once the last row is added.
   void ShrinkToFit();
 

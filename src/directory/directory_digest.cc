@@ -207,4 +207,9 @@ std::string Directory::CanonicalDigest() const {
   return *digest_cache_->digest;
 }
 
+std::optional<std::string> Directory::KnownCanonicalDigest() const {
+  std::lock_guard<std::mutex> lock(digest_cache_->mu);
+  return digest_cache_->digest;
+}
+
 }  // namespace ssr

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -32,6 +33,11 @@ constexpr size_t kMinRowsPerPart = size_t{1} << 16;
 class DirectoryDigest {
  public:
   DirectoryDigest(const Directory& directory, bool background) : directory_(directory) {
+    if (std::optional<std::string> known = directory.KnownCanonicalDigest(); known.has_value()) {
+      digest_ = *std::move(known);
+      known_ = true;
+      return;
+    }
     if (!background) return;
     try {
       worker_ = std::thread([this] { digest_ = directory_.CanonicalDigest(); });
@@ -47,7 +53,7 @@ class DirectoryDigest {
   std::string Take() {
     if (worker_.joinable()) {
       worker_.join();
-    } else {
+    } else if (!known_) {
       digest_ = directory_.CanonicalDigest();
     }
     return std::move(digest_);
@@ -56,6 +62,7 @@ class DirectoryDigest {
  private:
   const Directory& directory_;
   std::string digest_;
+  bool known_ = false;  // the directory knew its digest: no thread was started
   std::thread worker_;
 };
 
