@@ -112,6 +112,16 @@ def test_large_pool_on_two_threads_equals_consistent_sampler():
     assert ssrandom.sample(seed, ids, 1200, threads=2) == expected
 
 
+def test_many_tickets_on_several_threads_equal_consistent_sampler():
+    rng = random.Random(2026)
+    seed = random_seed(rng)
+    ids = [random_id(rng) for _ in range(20000)]  # enough for two and three parts of 4,096 or more
+    expected = [consistent_sampler.first_fraction(id_, seed) for id_ in ids]
+    assert ssrandom.tickets(seed, ids, threads=1) == expected
+    assert ssrandom.tickets(seed, ids, threads=3) == expected
+    assert ssrandom.tickets(seed, ids) == expected
+
+
 def test_larger_sample_extends_smaller_sample():
     ids = [f"entity-{i}" for i in range(500)]
     small, large = ssrandom.sample("s", ids, 15), ssrandom.sample("s", ids, 150)
