@@ -59,11 +59,12 @@ TEST(DrawTest, SameInputsGiveByteIdenticalPlanAndRecord) {
   EXPECT_EQ(a.record.plan_digest, a.plan.Digest());
 }
 
-// At 10^5 entities a draw splits its work into parts on its threads: the tickets of a stratum of more
-// than 8,192 drawn entities, the items' blocks and the tasks. The sample bureau is too small for any of it.
+// At 1.4 x 10^5 entities a draw splits its work into parts on its threads: the strata's members (parts of
+// 65,536 rows or more), the tickets and chosen ids of a stratum of more than 8,192 drawn entities, the
+// items' blocks and the tasks. The sample bureau is too small for any of it.
 TEST(DrawTest, ADrawSplitIntoPartsGivesThePlanAndRecordOfOneThread) {
   SampleBureauOptions options;
-  options.entities = 100000;
+  options.entities = 140000;
   const Bureau bureau = GenerateBureau(options);
   DrawRequest one = Request();
   one.threads = 1;
