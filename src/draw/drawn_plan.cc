@@ -97,7 +97,8 @@ TaskView DrawnPlan::View(size_t index, TaskScratch& scratch) const {
   view.entity_name = text.substr(0, task.name_end);
   view.uscc = text.substr(task.name_end, task.uscc_end - task.name_end);
   view.area = text.substr(task.uscc_end, task.area_end - task.uscc_end);
-  view.supervision_class = stratum.supervision_class;
+  // Every entity of a stratum is of its pool, so of its pool's supervision class.
+  view.supervision_class = ClassOfPool(stratum.pool);
   view.pool = stratum.pool;
   view.credit_class = stratum.credit_class;
   view.stratum = stratum.name;

@@ -4,9 +4,9 @@
 // A Task holds ten strings, each its own allocation: at 10^7 entities making the plan's 2.9 million tasks
 // was nearly half of a draw, and every writer then read the copies back from all over the heap. A DrawnPlan
 // keeps, per task, its strings from the directory (name, USCC, area) back to back in one text and its item
-// bits, and per stratum what its tasks share (its pool, so its supervision class); the ids and tickets are
-// read from the draw record, which holds them already. Its texts and digest are byte for byte those of the
-// Plan it makes (both are written by plan_writer.h), and reading them reads memory in order.
+// bits, and per stratum what its tasks share (its pool, which gives its supervision class); the ids and
+// tickets are read from the draw record, which holds them already. Its texts and digest are byte for byte
+// those of the Plan it makes (both are written by plan_writer.h), and reading them reads memory in order.
 //
 // Used where the tasks are not needed as values: the Python draw (which writes texts when asked), record
 // verification (which needs the record only), and Draw() itself, which makes its Plan from one.
@@ -42,8 +42,7 @@ class DrawnPlan final : public TaskSource {
     InspectionMethod method = InspectionMethod::kOnSite;
     bool credit_based = false;
     std::string credit_class;
-    std::string name;                                                 // "key" or "key/B"
-    SupervisionClass supervision_class = SupervisionClass::kGeneral;  // its pool's
+    std::string name;  // "key" or "key/B"
     size_t first_task = 0;
     // The stratum's selection in the draw record, one entry per task of the stratum in plan order: the
     // tasks' ids and tickets are read there.

@@ -136,8 +136,6 @@ void WriteStrata(const Policy& policy, const Directory& directory, std::vector<D
     const StratumRecord& written = record.strata[first_record + s];
     DrawnPlan::Stratum& stratum = plan_strata[s];
     stratum.pool = strata[s].pool;
-    // Every entity of a stratum is of its pool, so of its pool's supervision class.
-    stratum.supervision_class = ClassOfPool(strata[s].pool);
     stratum.method = policy.pool_quota(strata[s].pool).method;
     stratum.credit_based = written.credit_based;
     stratum.credit_class = written.credit_class;

@@ -1,10 +1,8 @@
 // SelectLowest / Order: ranking ids by ticket without building ticket strings (see docs/sampler.md).
 #include "sampler/select.h"
 
-#include <algorithm>
 #include <vector>
 
-#include "parallel/run_parts.h"
 #include "ssrandom/sampler.h"
 
 namespace ssr {

@@ -32,7 +32,8 @@ struct KeyedIndex {
 // the bucket where the n-th entry lies, a second places the entries of the buckets below it (and of that
 // bucket) by bucket, and only each bucket, ~N / 2048 entries, is sorted by `less`: an entry's bucket is a
 // range of keys, so buckets in order and each one sorted is the order. Keys that are not spread (tests)
-// give the same answer, only slower.
+// give the same answer, only slower. Both passes over the entries, and the sorting of the buckets, run on
+// up to `threads` threads. Reorders `entries`.
 template <typename TieLess>
 std::vector<size_t> LowestByKey(absl::Span<KeyedIndex> entries, size_t n, const TieLess& tie_less,
                                 int threads = 1) {
