@@ -47,7 +47,7 @@ const RecordSchema<InspectionResult>& ResultSchema() {
     FieldSpec<R> team{"team", {"检查人员", "实际检查人员", "执法人员"}, false, FieldKind::kList, nullptr,
                       nullptr};
     team.parse = [](R& r, absl::string_view text) {
-      r.team = SplitList(text);
+      AssignSplitList(text, &r.team);
       return absl::OkStatus();
     };
     team.format = [](const R& r) { return absl::StrJoin(r.team, ";"); };

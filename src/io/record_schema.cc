@@ -61,7 +61,7 @@ template <typename R>
 FieldSpec<R> List(std::string name, Aliases aliases, std::vector<std::string> R::*member) {
   FieldSpec<R> f{std::move(name), std::move(aliases), false, FieldKind::kList, nullptr, nullptr};
   f.parse = [member](R& r, absl::string_view text) {
-    r.*member = SplitList(text);
+    AssignSplitList(text, &(r.*member));
     return absl::OkStatus();
   };
   f.format = [member](const R& r) { return absl::StrJoin(r.*member, ";"); };
@@ -99,14 +99,26 @@ absl::StatusOr<InspectionMethod> ParseInspectionMethod(absl::string_view text) {
 }  // namespace
 
 std::vector<std::string> SplitList(absl::string_view text) {
+  std::vector<std::string> values;
+  AssignSplitList(text, &values);
+  return values;
+}
+
+void AssignSplitList(absl::string_view text, std::vector<std::string>* values) {
   // One pass, splitting at any separator: the same pieces as splitting by each separator in turn, since no
   // separator's bytes occur inside another's (the multi-byte ones are UTF-8, the others ASCII). A directory's
   // tag lists go through here once per entity.
-  std::vector<std::string> values;
+  size_t count = 0;
   size_t start = 0;
   const auto add_piece = [&](size_t end) {
     const absl::string_view trimmed = absl::StripAsciiWhitespace(text.substr(start, end - start));
-    if (!trimmed.empty()) values.emplace_back(trimmed);
+    if (trimmed.empty()) return;
+    if (count < values->size()) {
+      (*values)[count].assign(trimmed.data(), trimmed.size());
+    } else {
+      values->emplace_back(trimmed);
+    }
+    ++count;
   };
   for (size_t at = 0; at < text.size();) {
     size_t separator_size = 0;
@@ -125,7 +137,7 @@ std::vector<std::string> SplitList(absl::string_view text) {
     start = at;
   }
   add_piece(text.size());
-  return values;
+  values->resize(count);
 }
 
 template <typename Record>

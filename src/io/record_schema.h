@@ -32,6 +32,8 @@ struct FieldSpec {
   bool required = false;
   FieldKind kind = FieldKind::kText;
   // Sets the field from its text form; InvalidArgument with the reason (the caller adds record and field).
+  // On success the field is set whole, whatever the record held before, so a loader may read row after row
+  // into the same record (its strings keep their buffers).
   std::function<absl::Status(Record&, absl::string_view)> parse;
   // The field's text form ("" when unknown).
   std::function<std::string(const Record&)> format;
@@ -56,7 +58,8 @@ inline FieldSpec<R> Text(std::string name, std::vector<std::string> aliases, std
                          bool required = false) {
   FieldSpec<R> f{std::move(name), std::move(aliases), required, FieldKind::kText, nullptr, nullptr};
   f.parse = [member](R& r, absl::string_view text) {
-    r.*member = std::string(absl::StripAsciiWhitespace(text));
+    const absl::string_view trimmed = absl::StripAsciiWhitespace(text);
+    (r.*member).assign(trimmed.data(), trimmed.size());  // into the buffer the string has
     return absl::OkStatus();
   };
   f.format = [member](const R& r) { return r.*member; };
@@ -92,6 +95,8 @@ const RecordSchema<PairExclusion>& PairExclusionSchema();
 
 // Splits a list field on any of kListSeparators, trimming spaces and dropping empty parts.
 std::vector<std::string> SplitList(absl::string_view text);
+// The same parts, assigned to `values` (whose strings keep their buffers).
+void AssignSplitList(absl::string_view text, std::vector<std::string>* values);
 
 }  // namespace ssr::internal
 

@@ -1,9 +1,11 @@
 #include "io/table_io.h"
 
+#include <mutex>
 #include <optional>
 #include <utility>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/ascii.h"
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
@@ -44,24 +46,28 @@ struct ParsedRow {
   size_t end_issue = 0;
 };
 
+// The first `size` rows are the batch's; a batch read into again keeps the rows after them, records and all.
 template <typename Record>
 struct ParsedBatch {
   std::vector<ParsedRow<Record>> rows;
+  size_t size = 0;
   QualityReport issues;
 };
 
+// A field's index in the schema and its text.
+using FieldValues = std::vector<std::pair<int, absl::string_view>>;
+
 // Parses one record from (field index, text) pairs, reporting every bad field. Returns false on errors.
 template <typename Record>
-bool ParseRecord(const RecordSchema<Record>& schema, const std::vector<std::pair<int, std::string>>& values,
-                 const RecordOrigin& origin, QualityReport* report, Record* record,
-                 const std::vector<bool>* already_reported = nullptr) {
+bool ParseRecord(const RecordSchema<Record>& schema, const FieldValues& values, const RecordOrigin& origin,
+                 QualityReport* report, Record* record, const std::vector<bool>* already_reported = nullptr) {
   bool ok = true;
   // The id first, so later messages can name the record.
   for (const auto& [field, text] : values) {
     if (field == 0) (void)schema.fields[0].parse(*record, text);
   }
   const std::string& id = schema.id(*record);
-  std::vector<bool> seen(schema.fields.size(), false);
+  absl::InlinedVector<bool, 32> seen(schema.fields.size(), false);
   for (const auto& [field, text] : values) {
     const FieldSpec<Record>& spec = schema.fields[field];
     seen[field] = true;
@@ -191,20 +197,40 @@ bool ReadCsvTable(absl::string_view text, const std::string& source, const Recor
   }
   if (report->error_count() > errors_before) return false;
 
+  // The batches already delivered are handed back to be read into again: their records' strings keep their
+  // buffers, so a large table is read without allocating (and freeing on the other thread) a string per
+  // field. A record delivered holds nothing of the rows read into it before: each row sets every field that
+  // has a column (FieldSpec::parse sets a field whole; a row whose field fails is not delivered), and no row
+  // sets a field without one, which keeps its default. (A sink may move from the record; what it leaves is
+  // read into again.)
+  std::mutex spare_mutex;
+  std::vector<ParsedBatch<Record>> spare_batches;
+
   // Reading (splitting records, parsing fields into a Record) and delivering (validating and adding to a
   // directory) take about half of a large table's time each, so for a large text they run as two stages on
   // two threads, a batch of rows at a time. Each row's issues are kept with it and added to the report in
   // row order, just before the row is delivered: the report and what is built are those of reading and
   // delivering row after row, including where the error limit stops the reading.
   ProduceAndConsume<ParsedBatch<Record>>(
-      [&reader, &source, &schema, &column_field, fields = std::vector<absl::string_view>(),
-       values = std::vector<std::pair<int, std::string>>(),
+      [&reader, &source, &schema, &column_field, &spare_mutex, &spare_batches,
+       fields = std::vector<absl::string_view>(), values = FieldValues(),
        done = false]() mutable -> std::optional<ParsedBatch<Record>> {
         if (done) return std::nullopt;
         ParsedBatch<Record> batch;
+        {
+          std::lock_guard<std::mutex> lock(spare_mutex);
+          if (!spare_batches.empty()) {
+            batch = std::move(spare_batches.back());
+            spare_batches.pop_back();
+          }
+        }
+        batch.size = 0;
+        batch.issues = QualityReport();
         batch.rows.reserve(kRowsPerBatch);
-        while (batch.rows.size() < kRowsPerBatch) {
-          ParsedRow<Record> row;
+        while (batch.size < kRowsPerBatch) {
+          if (batch.size == batch.rows.size()) batch.rows.emplace_back();
+          ParsedRow<Record>& row = batch.rows[batch.size];
+          row.parsed = false;
           row.first_issue = batch.issues.issues().size();
           absl::StatusOr<bool> more = reader.Next(&fields);
           if (!more.ok()) {
@@ -215,25 +241,29 @@ bool ReadCsvTable(absl::string_view text, const std::string& source, const Recor
             done = true;
             break;
           } else {
-            row.origin = {source, reader.record_number(), reader.line_number()};
+            row.origin.source = source;  // into the buffer it has
+            row.origin.record = reader.record_number();
+            row.origin.line = reader.line_number();
             values.clear();
             for (size_t column = 0; column < fields.size(); ++column) {
-              if (column_field[column] >= 0)
-                values.emplace_back(column_field[column], std::string(fields[column]));
+              if (column_field[column] >= 0) values.emplace_back(column_field[column], fields[column]);
             }
             row.parsed = ParseRecord(schema, values, row.origin, &batch.issues, &row.record);
           }
           row.end_issue = batch.issues.issues().size();
-          batch.rows.push_back(std::move(row));
+          ++batch.size;
         }
         return batch;
       },
       [&](ParsedBatch<Record>& batch) {
-        for (ParsedRow<Record>& row : batch.rows) {
+        for (size_t r = 0; r < batch.size; ++r) {
+          ParsedRow<Record>& row = batch.rows[r];
           if (TooManyErrors(*report)) return false;
           for (size_t i = row.first_issue; i < row.end_issue; ++i) report->Add(batch.issues.issues()[i]);
           if (row.parsed) Deliver(std::move(row.record), schema, row.origin, report, add);
         }
+        std::lock_guard<std::mutex> lock(spare_mutex);
+        spare_batches.push_back(std::move(batch));
         return true;
       },
       threads != 1 && text.size() >= kMinBytesForTwoStages);
@@ -260,7 +290,8 @@ bool ReadJsonTable(const nlohmann::json& json, const std::string& source, const 
     return false;
   }
   int64_t number = 0;
-  std::vector<std::pair<int, std::string>> values;
+  std::vector<std::pair<int, std::string>> texts;
+  FieldValues values;
   for (const nlohmann::json& object : *records) {
     if (TooManyErrors(*report)) break;
     RecordOrigin origin{source, ++number, 0};
@@ -268,7 +299,7 @@ bool ReadJsonTable(const nlohmann::json& json, const std::string& source, const 
       AddError(report, origin, "", "", "malformed_json", absl::StrCat("expected a ", schema.kind, " object"));
       continue;
     }
-    values.clear();
+    texts.clear();
     bool ok = true;
     std::vector<bool> seen(schema.fields.size(), false);
     std::vector<bool> reported(schema.fields.size(), false);
@@ -295,8 +326,10 @@ bool ReadJsonTable(const nlohmann::json& json, const std::string& source, const 
         ok = false;
         continue;
       }
-      values.emplace_back(field, *std::move(text));
+      texts.emplace_back(field, *std::move(text));
     }
+    values.clear();
+    for (const auto& [field, text] : texts) values.emplace_back(field, text);
     Record record;
     if (ParseRecord(schema, values, origin, report, &record, &reported) && ok) {
       Deliver(std::move(record), schema, origin, report, add);
