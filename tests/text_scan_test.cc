@@ -1,11 +1,16 @@
 // The eight-bytes-at-a-time scans of the text writers and checks (io/swar.h): the word tests themselves,
 // and what the users of them promise — JsonWriter writes every string as nlohmann's dump does, and
-// FindInvalidUtf8 finds the first bad byte after any run of ASCII — with the byte that matters at every
-// place of words and of strings longer and shorter than a word.
+// FindInvalidUtf8 finds the first bad byte after any run of ASCII, CheckFieldText the first control
+// character — with the byte that matters at every place of words and of strings longer and shorter than a
+// word.
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "absl/status/status.h"
+#include "absl/strings/match.h"
+#include "absl/strings/str_format.h"
+#include "directory/text.h"
 #include "gtest/gtest.h"
 #include "io/json_writer.h"
 #include "io/swar.h"
@@ -95,6 +100,31 @@ TEST(Utf8Test, TheFirstInvalidByteIsFoundAfterAnyRunOfAscii) {
     const std::string valid = std::string(length, 'x') + "中文" + std::string(length, 'y');
     EXPECT_EQ(FindInvalidUtf8(valid), valid.size());
   }
+}
+
+// A directory's text fields refuse control characters (below 0x20, and DEL) at the byte where the first one
+// is, and nothing else: checked a word at a time, then byte by byte in the word holding it.
+TEST(FieldTextTest, TheFirstControlCharacterIsNamedAtItsByteWhereverItIs) {
+  for (int value = 0; value < 256; ++value) {
+    const bool control = value < 0x20 || value == 0x7F;
+    for (size_t at = 0; at < 19; ++at) {
+      for (const char filler : {'x', ' ', '~'}) {
+        std::string text(19, filler);
+        text[at] = static_cast<char>(value);
+        if (value >= 0x80) text = std::string(at, filler) + "中" + std::string(18 - at, filler);
+        const absl::Status status = CheckFieldText("name", text);
+        EXPECT_EQ(status.ok(), !control) << value << " at " << at << ": " << status;
+        if (control) {
+          EXPECT_TRUE(absl::StrContains(
+              status.message(), absl::StrFormat("control character 0x%02X at byte %d", value, at + 1)))
+              << status;
+        }
+      }
+    }
+  }
+  // The first of several, after a clean word.
+  const absl::Status status = CheckFieldText("name", "clean wo\x01\x7F\tx");
+  EXPECT_TRUE(absl::StrContains(status.message(), "0x01 at byte 9")) << status;
 }
 
 }  // namespace

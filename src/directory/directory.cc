@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "absl/strings/str_cat.h"
 #include "directory/digest_cache.h"
 #include "directory/entity_columns.h"
@@ -182,11 +183,13 @@ Directory& Directory::operator=(Directory&& other) noexcept {
 absl::Status Directory::Add(const Entity& e) {
   if (absl::Status s = ValidateEntity(e); !s.ok()) return s;
   EntityColumns& c = *columns_;
-  if (c.FindId(e.id).has_value()) {
+  const internal::IdIndex::Place id_place = c.index.Probe(c.ids, e.id);
+  if (id_place.row.has_value()) {
     return absl::AlreadyExistsError(absl::StrCat("duplicate entity id '", e.id, "'; ids must be unique"));
   }
-  // Deduplicate tags (they are a set), keeping first-seen order.
-  std::vector<absl::string_view> tags;
+  // Deduplicate tags (they are a set), keeping first-seen order. (Inlined vectors: an entity has a few
+  // tags, and a loader adds millions of entities.)
+  absl::InlinedVector<absl::string_view, 8> tags;
   for (const std::string& tag : e.tags) {
     if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);
   }
@@ -196,10 +199,10 @@ absl::Status Directory::Add(const Entity& e) {
     absl::string_view value;
     absl::string_view field;
   };
-  std::vector<PoolValue> pooled = {{&c.areas, e.area, "area"},
-                                   {&c.industries, e.industry, "industry"},
-                                   {&c.credits, e.credit, "credit"},
-                                   {&c.env_credits, e.env_credit, "env_credit"}};
+  absl::InlinedVector<PoolValue, 12> pooled = {{&c.areas, e.area, "area"},
+                                               {&c.industries, e.industry, "industry"},
+                                               {&c.credits, e.credit, "credit"},
+                                               {&c.env_credits, e.env_credit, "env_credit"}};
   for (absl::string_view tag : tags) pooled.push_back({&c.tags, tag, "tags"});
   for (const PoolValue& p : pooled) {
     if (!p.pool->CanIntern(p.value)) {
@@ -233,12 +236,11 @@ absl::Status Directory::Add(const Entity& e) {
                                                    : internal::kNoDate);
   c.supervision_listed_day.push_back(
       e.supervision_listed_date ? internal::DayNumber(*e.supervision_listed_date) : internal::kNoDate);
-  std::vector<uint16_t> tag_codes;
-  tag_codes.reserve(tags.size());
+  absl::InlinedVector<uint16_t, 8> tag_codes;
   for (absl::string_view tag : tags) tag_codes.push_back(c.tags.Intern(tag));
   c.tag_set.push_back(c.tag_sets.Intern(tag_codes));
   c.tag_count += tags.size();
-  c.index.Insert(c.ids, static_cast<uint32_t>(c.ids.size() - 1));
+  c.index.InsertAt(c.ids, id_place, static_cast<uint32_t>(c.ids.size() - 1));
   digest_cache_->digest.reset();  // Add has exclusive access: no CanonicalDigest() runs now
   return absl::OkStatus();
 }

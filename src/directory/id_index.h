@@ -39,35 +39,52 @@ class IdIndex {
   size_t size() const { return size_; }
 
   // The row whose id (ids[row]) equals `id`, or nullopt.
-  std::optional<uint32_t> Find(const Column& ids, absl::string_view id) const {
-    if (size_ == 0) return std::nullopt;
-    const uint64_t hash = Hash(id);
-    const uint8_t tag = TagOf(hash);
-    for (size_t slot = Home(hash);; slot = Next(slot)) {
-      const uint8_t t = tags_[slot];
-      if (t == 0) return std::nullopt;
-      if (t == tag && ids[rows_[slot]] == id) return rows_[slot];
+  std::optional<uint32_t> Find(const Column& ids, absl::string_view id) const { return Probe(ids, id).row; }
+
+  // Where an id is in the table, or would go: its hash, and the row holding an equal id or the empty slot
+  // where the search for it ended.
+  struct Place {
+    uint64_t hash = 0;
+    size_t slot = 0;
+    std::optional<uint32_t> row;
+  };
+
+  // The place of `id`: a directory adding a row looks for its id once, checks the rest of the row, and then
+  // inserts it with InsertAt, without hashing and probing a second time.
+  Place Probe(const Column& ids, absl::string_view id) const {
+    Place place;
+    place.hash = Hash(id);
+    if (tags_.empty()) return place;  // InsertAt grows the table first
+    const uint8_t tag = TagOf(place.hash);
+    for (place.slot = Home(place.hash);; place.slot = Next(place.slot)) {
+      const uint8_t t = tags_[place.slot];
+      if (t == 0) return place;
+      if (t == tag && ids[rows_[place.slot]] == id) {
+        place.row = rows_[place.slot];
+        return place;
+      }
     }
+  }
+
+  // Adds `row`, whose id is ids[row], at the place Probe gave for that id, which had no row. Precondition:
+  // nothing was inserted since that Probe.
+  void InsertAt(const Column& ids, const Place& place, uint32_t row) {
+    size_t slot = place.slot;
+    if (static_cast<double>(size_ + 1) > kMaxLoad * static_cast<double>(tags_.size())) {
+      Rebuild(ids, std::max<size_t>(16, tags_.size() * 2));
+      for (slot = Home(place.hash); tags_[slot] != 0;) slot = Next(slot);
+    }
+    tags_[slot] = TagOf(place.hash);
+    rows_[slot] = row;
+    ++size_;
   }
 
   // Adds `row`, whose id is ids[row], unless a row with an equal id is present: then returns that row and
   // changes nothing. Returns nullopt when `row` was added.
   std::optional<uint32_t> Insert(const Column& ids, uint32_t row) {
-    if (static_cast<double>(size_ + 1) > kMaxLoad * static_cast<double>(tags_.size())) {
-      Rebuild(ids, std::max<size_t>(16, tags_.size() * 2));
-    }
-    const absl::string_view id = ids[row];
-    const uint64_t hash = Hash(id);
-    const uint8_t tag = TagOf(hash);
-    size_t slot = Home(hash);
-    for (;; slot = Next(slot)) {
-      const uint8_t t = tags_[slot];
-      if (t == 0) break;
-      if (t == tag && ids[rows_[slot]] == id) return rows_[slot];
-    }
-    tags_[slot] = tag;
-    rows_[slot] = row;
-    ++size_;
+    const Place place = Probe(ids, ids[row]);
+    if (place.row.has_value()) return place.row;
+    InsertAt(ids, place, row);
     return std::nullopt;
   }
 
