@@ -148,7 +148,7 @@ Entity VariedEntity(int i) {
   e.emergency_risk = static_cast<EmergencyRisk>(i % 4);
   e.status = static_cast<EntityStatus>(i % 7);
   const std::vector<std::string> tags = {"固废", "危废", "涉VOCs", std::string(40, 't')};
-  e.tags.assign(tags.begin(), tags.begin() + i % 5 % 4);
+  e.tags.assign(tags.begin(), tags.begin() + i % 5);
   return e;
 }
 
@@ -163,7 +163,7 @@ Inspector VariedInspector(int i) {
   inspector.department = i % 5 == 0 ? "market-supervision-bureau" : "";
   inspector.area_group = i % 3 == 1 ? "杜固" : "";
   const std::vector<std::string> specialties = {"固废", "辐射", std::string(30, 's')};
-  inspector.specialties.assign(specialties.begin(), specialties.begin() + i % 4 % 3);
+  inspector.specialties.assign(specialties.begin(), specialties.begin() + i % 4);
   if (i % 2 == 0) inspector.max_load = i % 9;
   inspector.active = i % 6 != 0;
   return inspector;
