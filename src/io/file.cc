@@ -10,8 +10,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "absl/strings/str_cat.h"
@@ -108,15 +106,41 @@ void SyncDirectory(const std::string& directory) {
 }  // namespace
 
 absl::StatusOr<std::string> ReadFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus(errno, "read", path);
+  const struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
   struct stat info;
-  if (::stat(path.c_str(), &info) != 0) return ErrnoStatus(errno, "read", path);
+  if (::fstat(fd, &info) != 0) return ErrnoStatus(errno, "read", path);
   if (S_ISDIR(info.st_mode)) return ErrnoStatus(EISDIR, "read", path);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return ErrnoStatus(errno != 0 ? errno : EACCES, "read", path);
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return ErrnoStatus(errno != 0 ? errno : EIO, "read", path);
-  return std::move(buffer).str();
+  // Read straight into one buffer of the file's size. (A string stream grows its buffer by doubling and
+  // its text is copied out once more: for a 1 GB columnar directory that was 2 of the 4.5 s its load took.)
+  // Whatever follows the size seen first (a file growing while it is read, or a pipe, which has no size)
+  // is read on to the end.
+  std::string contents(S_ISREG(info.st_mode) ? static_cast<size_t>(info.st_size) : 0, '\0');
+  size_t filled = 0;
+  char more[1 << 16];
+  while (true) {
+    const bool into_contents = filled < contents.size();
+    char* const into = into_contents ? contents.data() + filled : more;
+    const size_t room = into_contents ? contents.size() - filled : sizeof(more);
+    const ssize_t got = ::read(fd, into, room);
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return ErrnoStatus(errno, "read", path);
+    }
+    if (got == 0) break;
+    if (into_contents) {
+      filled += static_cast<size_t>(got);
+    } else {
+      contents.append(more, static_cast<size_t>(got));
+      filled = contents.size();
+    }
+  }
+  contents.resize(filled);  // a file that shrank while it was read
+  return contents;
 }
 
 absl::Status WriteFileAtomic(const std::string& path, absl::string_view contents) {
