@@ -158,6 +158,54 @@ TEST(ColumnarTest, ControlCharacterAndBadUtf8AreRejectedWithTheirRecord) {
       << loaded.status();
 }
 
+// A large file is read in two parts on two threads (the seal, names and id index beside the other
+// sections), yet it loads whole, and of several problems the one reported is the one reading the file
+// from front to back finds first: the seal, then the USCCs, the names, the other sections, and last a
+// duplicate id.
+TEST(ColumnarTest, ALargeFileLoadsWholeAndReportsTheFirstProblemInFileOrder) {
+  const Directory generated = Generated(20000);
+  const std::string bytes = ColumnarEntities(generated);
+  ASSERT_GT(bytes.size(), size_t{1} << 20) << "too small for two threads";
+  absl::StatusOr<Directory> clean = ReadColumnarEntities(bytes, "large.ssrcol");
+  ASSERT_TRUE(clean.ok()) << clean.status();
+  EXPECT_EQ(ColumnarEntities(*clean), bytes);
+  EXPECT_EQ(clean->CanonicalDigest(), generated.CanonicalDigest());
+
+  enum Fault { kDuplicateId, kOtherSection, kName, kUscc };
+  const auto with = [&](std::vector<Fault> faults, bool reseal) {
+    std::string changed = bytes;
+    for (Fault fault : faults) {
+      switch (fault) {
+        case kDuplicateId:  // row 5,000 takes row 1's id (ids are XL-00001.. XL-20000, 8 bytes each)
+          changed.replace(SectionOffset(bytes, 2) + 8 * 4999, 8, bytes.substr(SectionOffset(bytes, 2), 8));
+          break;
+        case kOtherSection:
+          changed[SectionOffset(bytes, 21) + 15000] = 9;  // permit_class of row 15,001
+          break;
+        case kName:
+          changed[SectionOffset(bytes, 6) + 500000] = '\xFF';
+          break;
+        case kUscc:
+          changed[SectionOffset(bytes, 4) + 300000] = '\t';
+          break;
+      }
+    }
+    if (reseal) Reseal(&changed);
+    return std::string(ReadColumnarEntities(changed, "large.ssrcol").status().message());
+  };
+  ASSERT_EQ(bytes.substr(SectionOffset(bytes, 2) + 8 * 4999, 8), "XL-05000");
+  EXPECT_EQ(with({kDuplicateId}, true),
+            "large.ssrcol: record 5000 (id 'XL-00001'), field id: duplicate entity id; ids must be unique");
+  EXPECT_TRUE(absl::StrContains(with({kDuplicateId, kOtherSection}, true),
+                                "record 15001 (id 'XL-15001'), field permit_class: unknown value 9"));
+  EXPECT_TRUE(
+      absl::StrContains(with({kDuplicateId, kOtherSection, kName}, true), "field names: not UTF-8 text"));
+  EXPECT_TRUE(absl::StrContains(with({kDuplicateId, kOtherSection, kName, kUscc}, true),
+                                "field usccs: contains the control character 0x09"));
+  EXPECT_TRUE(absl::StrContains(with({kDuplicateId, kOtherSection, kName, kUscc}, false),
+                                "do not match the SHA-256"));
+}
+
 TEST(ColumnarTest, UnknownEnumValueAndCodeOutsideItsPoolAreRejected) {
   std::string bytes = ColumnarEntities(TwoRows());
   std::string permit = bytes;

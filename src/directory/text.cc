@@ -9,10 +9,7 @@
 
 namespace ssr::internal {
 
-namespace {
-
-// The index of the first control character (below 0x20, or DEL) in `value`, or value.size(). Eight bytes at
-// a time up to the word holding the first one: every text field of a loaded directory comes through here.
+// Every text field of a directory being loaded comes through here, hence the word at a time.
 size_t FindControlCharacter(absl::string_view value) {
   size_t i = 0;
   for (; i + 8 <= value.size(); i += 8) {
@@ -25,8 +22,6 @@ size_t FindControlCharacter(absl::string_view value) {
   }
   return value.size();
 }
-
-}  // namespace
 
 absl::Status CheckFieldText(absl::string_view field, absl::string_view value) {
   if (const size_t i = FindControlCharacter(value); i < value.size()) {

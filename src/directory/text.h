@@ -4,6 +4,7 @@
 #ifndef SSRANDOM_SRC_DIRECTORY_TEXT_H_
 #define SSRANDOM_SRC_DIRECTORY_TEXT_H_
 
+#include <cstddef>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -12,6 +13,10 @@
 #include "absl/strings/string_view.h"
 
 namespace ssr::internal {
+
+// The index of the first C0 control character or DEL in `value`, or value.size(); eight bytes at a time up
+// to the word holding it.
+size_t FindControlCharacter(absl::string_view value);
 
 // InvalidArgument naming `field` when `value` is not UTF-8 text or holds a C0 control character or DEL. The
 // file readers check a whole file's encoding first; this catches text added through the C++ and C APIs.

@@ -15,8 +15,10 @@
 #include "absl/strings/str_format.h"
 #include "crypto/sha256.h"
 #include "directory/entity_columns.h"
+#include "directory/text.h"
 #include "io/file.h"
 #include "io/utf8.h"
+#include "parallel/run_parts.h"
 #include "ssrandom/entity.h"
 
 #if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
@@ -228,6 +230,9 @@ absl::Status SaveColumnarEntities(const Directory& directory, const std::string&
 
 namespace {
 
+// A file at least this large is read on two threads (the generated bureau's file is ~100 bytes per entity).
+constexpr size_t kMinBytesForTwoParts = size_t{1} << 20;
+
 // Reads and checks one file; every error names the source.
 class Reader {
  public:
@@ -272,6 +277,10 @@ class Reader {
   absl::Status PoolFrom(uint32_t ends_id, uint32_t bytes_id, StringPool* pool, absl::string_view field);
   template <typename T>
   absl::Status Codes(uint32_t id, const StringPool& pool, absl::string_view field, std::vector<T>* out);
+  // Every section but the ids, USCCs and names, and the checks across them; fills their columns.
+  absl::Status OtherSections();
+  // Builds the id index; the first row whose id repeats an earlier row's, if any.
+  std::optional<uint32_t> IndexIds();
 
   absl::string_view in_;
   const std::string& source_;
@@ -339,12 +348,10 @@ absl::Status Reader::Strings(uint32_t ends_id, uint32_t bytes_id, std::optional<
     return static_cast<size_t>(std::upper_bound(offsets.begin(), offsets.end(), byte) - offsets.begin());
   };
   if (bad < text.size()) return Invalid(row_of(bad), field, "not UTF-8 text");
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char ch = static_cast<unsigned char>(text[i]);
-    if (ch < 0x20 || ch == 0x7F) {
-      return Invalid(row_of(i), field,
-                     absl::StrFormat("contains the control character 0x%02X; directory text has none", ch));
-    }
+  if (const size_t i = internal::FindControlCharacter(text); i < text.size()) {
+    return Invalid(row_of(i), field,
+                   absl::StrFormat("contains the control character 0x%02X; directory text has none",
+                                   static_cast<unsigned char>(text[i])));
   }
   for (size_t row = 0; row < offsets.size(); ++row) {
     const uint32_t begin = row == 0 ? 0 : offsets[row - 1];
@@ -403,18 +410,75 @@ absl::StatusOr<Directory> Reader::Read() {
   if (GetU32(in_, 12) != kSectionCount || in_.size() < kHeaderSize + kEntrySize * kSectionCount) {
     return Corrupt("the section table is malformed");
   }
-  const internal::Sha256Digest digest = internal::Sha256(in_.substr(kHeaderSize));
-  if (std::memcmp(digest.data(), in_.data() + 32, digest.size()) != 0) {
-    return Corrupt("the contents do not match the SHA-256 in the header");
-  }
-  rows_ = GetU64(in_, 16);
-  if (rows_ > UINT32_MAX) return Corrupt("the row count exceeds the 4,294,967,295 rows a directory holds");
 
+  // The problem reported is the first one reading the file from front to back finds: the seal (the SHA-256
+  // of everything after the header), then the row count and the sections in file order, then a duplicate
+  // id. The seal is one SHA-256 stream, the file's largest single piece of work, so it is computed while
+  // the sections are read.
+  const auto sealed = [this] {
+    const internal::Sha256Digest digest = internal::Sha256(in_.substr(kHeaderSize));
+    return std::memcmp(digest.data(), in_.data() + 32, digest.size()) == 0;
+  };
+  const auto unsealed = [this] { return Corrupt("the contents do not match the SHA-256 in the header"); };
+  rows_ = GetU64(in_, 16);
+  if (rows_ > UINT32_MAX) {
+    if (!sealed()) return unsealed();
+    return Corrupt("the row count exceeds the 4,294,967,295 rows a directory holds");
+  }
+  if (absl::Status ids = Strings(kIdEnds, kIdBytes, rows_, true, &columns_->ids); !ids.ok()) {
+    if (!sealed()) return unsealed();
+    return ids;
+  }
+
+  // With the ids read, the rest is two parts, on two threads for a large file: the seal, the names and the
+  // id index; and every other section. Each part writes only its own columns and only reads the ids (which
+  // name the record in a message).
+  bool seal_ok = false;
+  absl::Status usccs, names, others;
+  std::optional<uint32_t> duplicate_id_row;
+  const auto seal_names_and_index = [&] {
+    seal_ok = sealed();
+    names = Strings(kNameEnds, kNameBytes, rows_, false, &columns_->names);
+    if (names.ok()) duplicate_id_row = IndexIds();
+  };
+  const auto other_sections = [&] {
+    usccs = Strings(kUsccEnds, kUsccBytes, rows_, false, &columns_->usccs);
+    if (usccs.ok()) others = OtherSections();
+  };
+  if (in_.size() >= kMinBytesForTwoParts) {
+    internal::RunParts(2, [&](int part) {
+      if (part == 0) {
+        other_sections();
+      } else {
+        seal_names_and_index();
+      }
+    });
+  } else {
+    seal_names_and_index();
+    other_sections();
+  }
+  if (!seal_ok) return unsealed();
+  for (const absl::Status* problem : {&usccs, &names, &others}) {
+    if (!problem->ok()) return *problem;
+  }
+  if (duplicate_id_row.has_value()) {
+    return Invalid(*duplicate_id_row, "id", "duplicate entity id; ids must be unique");
+  }
+  return internal::AdoptColumns(std::move(columns_));
+}
+
+std::optional<uint32_t> Reader::IndexIds() {
   EntityColumns& c = *columns_;
-  absl::Status s = Strings(kIdEnds, kIdBytes, rows_, true, &c.ids);
-  if (s.ok()) s = Strings(kUsccEnds, kUsccBytes, rows_, false, &c.usccs);
-  if (s.ok()) s = Strings(kNameEnds, kNameBytes, rows_, false, &c.names);
-  if (s.ok()) s = PoolFrom(kAreaPoolEnds, kAreaPoolBytes, &c.areas, "area");
+  c.index.Reserve(c.ids, rows_);
+  for (uint32_t row = 0; row < rows_; ++row) {
+    if (c.index.Insert(c.ids, row).has_value()) return row;
+  }
+  return std::nullopt;
+}
+
+absl::Status Reader::OtherSections() {
+  EntityColumns& c = *columns_;
+  absl::Status s = PoolFrom(kAreaPoolEnds, kAreaPoolBytes, &c.areas, "area");
   if (s.ok()) s = PoolFrom(kIndustryPoolEnds, kIndustryPoolBytes, &c.industries, "industry");
   if (s.ok()) s = PoolFrom(kCreditPoolEnds, kCreditPoolBytes, &c.credits, "credit");
   if (s.ok()) s = PoolFrom(kEnvCreditPoolEnds, kEnvCreditPoolBytes, &c.env_credits, "env_credit");
@@ -441,7 +505,6 @@ absl::StatusOr<Directory> Reader::Read() {
   if (s.ok()) s = Array(kTagEnds, rows_, &tag_ends);
   if (s.ok()) s = Array(kTagCodes, std::nullopt, &tag_codes);
   if (!s.ok()) return s;
-
   constexpr uint8_t kKnownFlags =
       internal::kKeyUnitKnown | internal::kKeyUnit | internal::kPositiveListKnown | internal::kPositiveList;
   uint32_t previous_tag_end = 0;
@@ -493,13 +556,7 @@ absl::StatusOr<Directory> Reader::Read() {
   c.tag_count = tag_codes.size();
   c.tag_sets.ShrinkToFit();
 
-  c.index.Reserve(c.ids, rows_);
-  for (uint32_t row = 0; row < rows_; ++row) {
-    if (c.index.Insert(c.ids, row).has_value()) {
-      return Invalid(row, "id", "duplicate entity id; ids must be unique");
-    }
-  }
-  return internal::AdoptColumns(std::move(columns_));
+  return absl::OkStatus();
 }
 
 }  // namespace
