@@ -50,6 +50,28 @@ def test_assign_is_deterministic_and_uses_history_for_the_yearly_share(tmp_path)
     assert verified.returncode == 0, verified.stderr
 
 
+def test_a_draw_without_teams_refuses_a_folder_holding_a_team_record_and_writes_nothing(tmp_path):
+    q1 = tmp_path / "q1"
+    assert run_cli("draw", *POLICY, "--period", "2024Q1", "--seed", "s1", "--out", str(q1)).returncode == 0
+    assert run_cli("assign", "--plan", str(q1), *POLICY).returncode == 0
+    before = {p.name: p.read_bytes() for p in q1.iterdir()}
+    again = run_cli("draw", *POLICY, "--period", "2024Q1", "--seed", "s2", "--out", str(q1))
+    assert again.returncode == 2
+    assert "teams.json is the team record of an earlier draw into this folder" in again.stderr, again.stderr
+    assert "--inspectors" in again.stderr and "nothing was written" in again.stderr
+    assert {p.name: p.read_bytes() for p in q1.iterdir()} == before
+    # The folder still verifies, teams and all; another folder, or drawing the teams too, is accepted.
+    assert run_cli("verify", str(q1 / "record.json"), *POLICY).returncode == 0
+    elsewhere = run_cli("draw", *POLICY, "--period", "2024Q1", "--seed", "s2", "--out", str(tmp_path / "q1b"))
+    assert elsewhere.returncode == 0, elsewhere.stderr
+    inspectors = tmp_path / "inspectors.csv"
+    inspectors.write_text(ssrandom.Bureau.sample().table_csv("inspectors"), encoding="utf-8")
+    redrawn = run_cli("draw", *POLICY, "--inspectors", str(inspectors), "--period", "2024Q1", "--seed", "s2",
+                      "--out", str(q1))
+    assert redrawn.returncode == 0, redrawn.stderr
+    assert run_cli("verify", str(q1 / "record.json"), *POLICY, "--inspectors", str(inspectors)).returncode == 0
+
+
 # --- the record chain, --inspectors and verification of the team draw ------------------------------------------
 
 

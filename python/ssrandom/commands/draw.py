@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from typing import Any, Sequence
 
 import ssrandom.entity_draw as draw_module
@@ -12,6 +13,7 @@ from ssrandom._text import table
 from ssrandom.calendar import Period
 from ssrandom.commands._inputs import (add_bureau_arguments, add_inspectors_argument, expected_size, load_bureau,
                                        load_policy, team_rules_for)
+from ssrandom.errors import InvalidInputError
 
 
 def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -21,7 +23,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                     "for the public seed, and writes DIR/plan.csv, DIR/plan.json and DIR/record.json. With "
                     "--inspectors it also draws every task's team from that inspector directory (as ssrandom "
                     "assign does) and writes DIR/teams.json, chained to record.json; nothing is written when "
-                    "either draw fails.")
+                    "either draw fails. Without --inspectors, DIR must not hold a teams.json (the team record "
+                    "of an earlier draw would not staff the new plan).")
     add_bureau_arguments(parser)
     add_inspectors_argument(parser)
     parser.add_argument("--period", required=True, help="the quarter, e.g. 2024Q1")
@@ -54,7 +57,24 @@ def print_strata(record: draw_module.DrawRecord) -> None:
     print(strata_table(record))
 
 
+def refuse_a_stale_team_record(out: str) -> None:
+    """Raises when ``out`` holds a team record and the draw writes no new one: the new plan.json (without
+    teams) would sit beside a teams.json that staffs another plan, and ``ssrandom verify`` would report the
+    broken chain. Checked before anything is loaded or written."""
+    from ssrandom.commands.assign import TEAM_RECORD
+
+    stale = os.path.join(out, TEAM_RECORD)
+    if os.path.exists(stale):
+        raise InvalidInputError(
+            f"{stale} is the team record of an earlier draw into this folder, and this draw writes no team "
+            "record: the new plan.json would sit beside teams that staff another plan. Draw into another "
+            f"folder, draw the teams too with --inspectors FILE, or move {TEAM_RECORD} (and any "
+            "teams-N.json) out of the folder first; nothing was written")
+
+
 def run(args: argparse.Namespace) -> int:
+    if not args.inspectors:
+        refuse_a_stale_team_record(args.out)
     with _progress.Steps(["load", "draw", "write"], _progress.enabled(expected_size(args)), "draw") as steps:
         steps.next("load")
         bureau = load_bureau(args, as_of=Period(args.period).first_day)
