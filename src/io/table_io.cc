@@ -35,11 +35,12 @@ bool TooManyErrors(const QualityReport& report) { return report.error_count() >=
 constexpr size_t kRowsPerBatch = 1024;
 constexpr size_t kMinBytesForTwoStages = size_t{1} << 18;
 
-// A row as read: its origin, its record when every field parsed, and the issues reading it raised (a range
-// of its batch's issues).
+// A row as read: where it is in the table, its record when every field parsed, and the issues reading it
+// raised (a range of its batch's issues).
 template <typename Record>
 struct ParsedRow {
-  RecordOrigin origin;
+  int64_t record_number = 0;
+  int64_t line_number = 0;
   bool parsed = false;
   Record record;
   size_t first_issue = 0;
@@ -213,7 +214,7 @@ bool ReadCsvTable(absl::string_view text, const std::string& source, const Recor
   // delivering row after row, including where the error limit stops the reading.
   ProduceAndConsume<ParsedBatch<Record>>(
       [&reader, &source, &schema, &column_field, &spare_mutex, &spare_batches,
-       fields = std::vector<absl::string_view>(), values = FieldValues(),
+       fields = std::vector<absl::string_view>(), values = FieldValues(), origin = RecordOrigin{source, 0, 0},
        done = false]() mutable -> std::optional<ParsedBatch<Record>> {
         if (done) return std::nullopt;
         ParsedBatch<Record> batch;
@@ -241,26 +242,28 @@ bool ReadCsvTable(absl::string_view text, const std::string& source, const Recor
             done = true;
             break;
           } else {
-            row.origin.source = source;  // into the buffer it has
-            row.origin.record = reader.record_number();
-            row.origin.line = reader.line_number();
+            origin.record = row.record_number = reader.record_number();
+            origin.line = row.line_number = reader.line_number();
             values.clear();
             for (size_t column = 0; column < fields.size(); ++column) {
               if (column_field[column] >= 0) values.emplace_back(column_field[column], fields[column]);
             }
-            row.parsed = ParseRecord(schema, values, row.origin, &batch.issues, &row.record);
+            row.parsed = ParseRecord(schema, values, origin, &batch.issues, &row.record);
           }
           row.end_issue = batch.issues.issues().size();
           ++batch.size;
         }
         return batch;
       },
-      [&](ParsedBatch<Record>& batch) {
+      [&, origin = RecordOrigin{source, 0, 0}](ParsedBatch<Record>& batch) mutable {
         for (size_t r = 0; r < batch.size; ++r) {
           ParsedRow<Record>& row = batch.rows[r];
           if (TooManyErrors(*report)) return false;
           for (size_t i = row.first_issue; i < row.end_issue; ++i) report->Add(batch.issues.issues()[i]);
-          if (row.parsed) Deliver(std::move(row.record), schema, row.origin, report, add);
+          if (!row.parsed) continue;
+          origin.record = row.record_number;
+          origin.line = row.line_number;
+          Deliver(std::move(row.record), schema, origin, report, add);
         }
         std::lock_guard<std::mutex> lock(spare_mutex);
         spare_batches.push_back(std::move(batch));
